@@ -1,0 +1,128 @@
+package io.automark.command.execution;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.automark.events.campaign.FlowDefinition;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Jobs that run executions, shared by every command-side instance. A worker claims a job with a lease it renews
+ * after each batch; when a worker dies, its lease runs out and another takes the job over where it stopped.
+ */
+@Repository
+class ExecutionJobStore {
+
+    private static final String PENDING = "PENDING";
+    private static final String RUNNING = "RUNNING";
+    private static final String ENDED = "ENDED";
+
+    private final MongoCollection<Document> jobs;
+    private final ObjectMapper json;
+
+    ExecutionJobStore(MongoTemplate mongo, ObjectMapper json) {
+        this.jobs = mongo.getCollection("execution_jobs");
+        this.json = json;
+    }
+
+    /** Adds the job unless it exists, so that a redelivered event plans nothing twice. */
+    void plan(String executionId, String campaignId, String workspaceId, FlowDefinition flow, String audienceId,
+              Instant now) {
+        jobs.updateOne(Filters.eq("_id", executionId), Updates.combine(
+                Updates.setOnInsert("campaignId", campaignId),
+                Updates.setOnInsert("workspaceId", workspaceId),
+                Updates.setOnInsert("flow", write(flow)),
+                Updates.setOnInsert("audienceId", audienceId),
+                Updates.setOnInsert("nextBatch", 0L),
+                Updates.setOnInsert("failures", List.of()),
+                Updates.setOnInsert("status", PENDING),
+                Updates.setOnInsert("owner", null),
+                Updates.setOnInsert("leaseUntil", Date.from(now)),
+                Updates.setOnInsert("plannedAt", Date.from(now))), new UpdateOptions().upsert(true));
+    }
+
+    /** Claims a job that nobody holds, or whose holder's lease ran out. */
+    Optional<ExecutionJob> claim(String owner, Instant now, Duration lease) {
+        Bson claimable = Filters.and(
+                Filters.in("status", PENDING, RUNNING),
+                Filters.lte("leaseUntil", Date.from(now)));
+        Document claimed = jobs.findOneAndUpdate(claimable, Updates.combine(
+                        Updates.set("status", RUNNING),
+                        Updates.set("owner", owner),
+                        Updates.set("leaseUntil", Date.from(now.plus(lease)))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(this::read);
+    }
+
+    /**
+     * Moves the job past a recorded batch and renews the lease. Answers false when the job is no longer this
+     * owner's (its lease ran out and another took it, or the execution ended), so the caller must stop.
+     */
+    boolean advance(String executionId, String owner, long nextBatch, List<String> failures, Instant now,
+                    Duration lease) {
+        List<Bson> updates = new ArrayList<>();
+        updates.add(Updates.set("nextBatch", nextBatch));
+        updates.add(Updates.set("leaseUntil", Date.from(now.plus(lease))));
+        if (!failures.isEmpty()) {
+            updates.add(Updates.addEachToSet("failures", failures));
+        }
+        return jobs.updateOne(owned(executionId, owner), Updates.combine(updates)).getMatchedCount() == 1;
+    }
+
+    /** Whether the owner still holds the job and it has not ended. */
+    boolean holds(String executionId, String owner) {
+        return jobs.find(owned(executionId, owner)).first() != null;
+    }
+
+    void end(String executionId) {
+        jobs.updateOne(Filters.eq("_id", executionId), Updates.combine(
+                Updates.set("status", ENDED),
+                Updates.set("owner", null)));
+    }
+
+    private static Bson owned(String executionId, String owner) {
+        return Filters.and(Filters.eq("_id", executionId), Filters.eq("owner", owner), Filters.eq("status", RUNNING));
+    }
+
+    private ExecutionJob read(Document document) {
+        return new ExecutionJob(
+                document.getString("_id"),
+                document.getString("campaignId"),
+                document.getString("workspaceId"),
+                readFlow(document.getString("flow")),
+                document.getString("audienceId"),
+                ((Number) document.get("nextBatch")).longValue(),
+                document.getList("failures", String.class));
+    }
+
+    private String write(FlowDefinition flow) {
+        try {
+            return json.writeValueAsString(flow);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a flow always serializes", e);
+        }
+    }
+
+    private FlowDefinition readFlow(String text) {
+        try {
+            return json.readValue(text, FlowDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored flow always reads back", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.automark.command.execution;
+
+import io.automark.command.audience.AudienceDescriptor;
+import io.automark.command.audience.AudienceMember;
+import io.automark.command.audience.AudienceStore;
+import io.automark.command.component.BatchContext;
+import io.automark.command.component.ComponentExecutors;
+import io.automark.command.execution.BatchRouter.RoutedBatch;
+import io.automark.command.execution.ExecutionCommands.FinishExecution;
+import io.automark.command.execution.ExecutionCommands.RecordExecutionBatch;
+import io.automark.command.flow.FlowGraph;
+import io.automark.events.execution.ExecutionStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a claimed job batch by batch: reads a chunk of the audience, routes it through the flow, records the
+ * outcomes as one event, then moves the job on. Recording comes before moving on, so a crash in between only makes
+ * the next holder record the same batch again, which the execution refuses as already recorded.
+ */
+class ExecutionRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionRunner.class);
+
+    private final ExecutionJobStore jobs;
+    private final AudienceStore audiences;
+    private final BatchRouter router;
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final Duration lease;
+    private final Counter usersProcessed;
+
+    ExecutionRunner(ExecutionJobStore jobs, AudienceStore audiences, ComponentExecutors executors,
+                    CommandGateway commands, Clock clock, Duration lease, MeterRegistry meters) {
+        this.jobs = jobs;
+        this.audiences = audiences;
+        this.router = new BatchRouter(executors);
+        this.commands = commands;
+        this.clock = clock;
+        this.lease = lease;
+        this.usersProcessed = meters.counter("automark.execution.users.processed");
+    }
+
+    void run(ExecutionJob job, String owner) {
+        Optional<AudienceDescriptor> audience = audiences.find(job.audienceId())
+                .filter(found -> found.ready() && found.workspaceId().equals(job.workspaceId()));
+        if (audience.isEmpty()) {
+            finish(job, ExecutionStatus.ABNORMAL_END, "audience " + job.audienceId() + " cannot be loaded");
+            return;
+        }
+
+        FlowGraph flow = FlowGraph.of(job.flow());
+        List<String> failures = new ArrayList<>(job.failures());
+        for (long batch = job.nextBatch(); batch < audience.get().chunks(); batch++) {
+            if (!jobs.holds(job.executionId(), owner) || !runBatch(job, owner, flow, batch, failures)) {
+                log.info("Execution [{}] left at batch {}: stopped or taken over", job.executionId(), batch);
+                return;
+            }
+        }
+
+        boolean failed = !failures.isEmpty();
+        finish(job, failed ? ExecutionStatus.ABNORMAL_END : ExecutionStatus.COMPLETED,
+                failed ? String.join("; ", failures) : null);
+    }
+
+    private boolean runBatch(ExecutionJob job, String owner, FlowGraph flow, long batch, List<String> failures) {
+        List<AudienceMember> users = audiences.chunk(job.audienceId(), batch);
+        BatchContext context = new BatchContext(job.executionId(), job.campaignId(), job.workspaceId(), batch);
+        RoutedBatch routed = router.route(context, flow, users);
+
+        try {
+            commands.sendAndWait(new RecordExecutionBatch(job.executionId(), batch, routed.outcomes(),
+                    clock.instant()));
+        } catch (ExecutionNotRunning e) {
+            return false;
+        }
+        usersProcessed.increment(users.size());
+        logNewFailures(job, routed.failures(), failures);
+        return jobs.advance(job.executionId(), owner, batch + 1, routed.failures(), clock.instant(), lease);
+    }
+
+    private void logNewFailures(ExecutionJob job, List<String> found, List<String> known) {
+        for (String failure : found) {
+            if (!known.contains(failure)) {
+                known.add(failure);
+                log.warn("Execution [{}] of campaign [{}]: component failed: {}", job.executionId(),
+                        job.campaignId(), failure);
+            }
+        }
+    }
+
+    private void finish(ExecutionJob job, ExecutionStatus status, String reason) {
+        commands.sendAndWait(new FinishExecution(job.executionId(), status, reason, clock.instant()));
+        jobs.end(job.executionId());
+        log.info("Execution [{}] of campaign [{}] ended {}{}", job.executionId(), job.campaignId(), status,
+                reason == null ? "" : ": " + reason);
+    }
+}

@@ -1,0 +1,96 @@
+package io.automark.command.execution;
+
+import io.automark.command.audience.AudienceStore;
+import io.automark.command.component.ComponentExecutors;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.stereotype.Component;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Workers that take execution jobs from the shared job store and run them. Every command-side instance runs a
+ * few; the store's lease decides who runs what, so instances never run the same job at once.
+ */
+@Component
+class ExecutionWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionWorkers.class);
+
+    private final ExecutionJobStore jobs;
+    private final ExecutionRunner runner;
+    private final Clock clock;
+    private final Duration lease;
+    private final Duration pollInterval;
+    private final int workers;
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private ThreadPoolTaskScheduler scheduler;
+
+    ExecutionWorkers(ExecutionJobStore jobs, AudienceStore audiences, ComponentExecutors executors,
+                     CommandGateway commands, Clock clock, MeterRegistry meters,
+                     @Value("${automark.execution.lease:30s}") Duration lease,
+                     @Value("${automark.execution.poll-interval:500ms}") Duration pollInterval,
+                     @Value("${automark.execution.workers:2}") int workers) {
+        this.jobs = jobs;
+        this.runner = new ExecutionRunner(jobs, audiences, executors, commands, clock, lease, meters);
+        this.clock = clock;
+        this.lease = lease;
+        this.pollInterval = pollInterval;
+        this.workers = workers;
+    }
+
+    @Override
+    public void start() {
+        scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(workers);
+        scheduler.setThreadNamePrefix("execution-worker-");
+        scheduler.setWaitForTasksToCompleteOnShutdown(false);
+        scheduler.initialize();
+        for (int i = 0; i < workers; i++) {
+            scheduler.scheduleWithFixedDelay(this::runAvailableJobs, pollInterval);
+        }
+        log.info("Started {} execution workers as [{}]", workers, owner);
+    }
+
+    private void runAvailableJobs() {
+        try {
+            while (isRunning()) {
+                var job = jobs.claim(owner, clock.instant(), lease);
+                if (job.isEmpty()) {
+                    return;
+                }
+                runner.run(job.get(), owner);
+            }
+        } catch (RuntimeException e) {
+            // The job keeps its lease until it runs out; then this or another worker takes it over.
+            log.error("An execution job failed; it will be taken over when its lease runs out", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdown();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stop before Axon and the Mongo client go away, start after them.
+        return Integer.MAX_VALUE - 1000;
+    }
+}

@@ -1,0 +1,152 @@
+package io.automark.command.flow;
+
+import io.automark.command.common.Problem;
+import io.automark.events.campaign.FlowComponent;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The configuration each component type needs and the branches it leaves by. The README documents the same
+ * keys; keep the two in step.
+ */
+final class ComponentConfigRules {
+
+    static final Set<String> YES_NO = Set.of(Branches.YES, Branches.NO);
+    static final Set<String> WAIT_BRANCHES = Set.of(Branches.MATCHED, Branches.TIMEOUT);
+
+    private ComponentConfigRules() {
+    }
+
+    static Set<String> branchesOf(FlowComponent component) {
+        return switch (component.type()) {
+            case TAG_JUDGMENT, RESULT_JUDGMENT -> YES_NO;
+            case RANDOM_GROUPING, AB_TEST -> groupNames(component.config());
+            case WAIT_UNTIL -> component.config().get("event") != null ? WAIT_BRANCHES : Set.of();
+            default -> Set.of();
+        };
+    }
+
+    static void check(FlowComponent component, String path, List<Problem> problems) {
+        ConfigReader config = new ConfigReader(component.config(), path, problems);
+        switch (component.type()) {
+            case TARGET_AUDIENCE -> config.requireText("audienceId");
+            case BEHAVIOR_EVENT -> config.requireText("eventType");
+            case WAIT_UNTIL -> checkWait(config);
+            case RANDOM_GROUPING -> checkGroups(config);
+            case TAG_JUDGMENT -> Conditions.check(config);
+            case RESULT_JUDGMENT -> {
+                config.requireText("componentId");
+                config.requireList("results");
+            }
+            case AB_TEST -> {
+                checkGroups(config);
+                config.requireMap("goal");
+            }
+            case GENERATE_AUDIENCE -> config.requireText("name");
+            case TAG -> config.requireList("tags");
+            case EMAIL -> {
+                config.requireText("subject");
+                config.requireText("template");
+            }
+            case WEBHOOK -> checkWebhook(config);
+            case KAFKA -> config.requireText("topic");
+            case COUPON -> config.requireText("couponId");
+            case TEXT_SMS, DIGITAL_SMS, WECHAT_MESSAGE, TEMPLATE_MESSAGE, APP_PUSH, SHOPPING_GUIDE_TASK ->
+                    config.requireText("template");
+            default -> throw new IllegalStateException("no configuration rule for " + component.type());
+        }
+    }
+
+    private static void checkWait(ConfigReader config) {
+        Object duration = config.raw("duration");
+        Object until = config.raw("until");
+        Object event = config.raw("event");
+        int given = (duration != null ? 1 : 0) + (until != null ? 1 : 0) + (event != null ? 1 : 0);
+        if (given != 1) {
+            config.problem("", "give exactly one of duration, until or event");
+            return;
+        }
+        if (duration != null) {
+            parse(config, "duration", () -> Duration.parse(String.valueOf(duration)));
+        }
+        if (until != null) {
+            parse(config, "until", () -> Instant.parse(String.valueOf(until)));
+        }
+        if (event != null) {
+            config.requireMap("event");
+            config.requireText("timeout");
+            parse(config, "timeout", () -> Duration.parse(String.valueOf(config.raw("timeout"))));
+        }
+    }
+
+    private static void parse(ConfigReader config, String key, Runnable parser) {
+        try {
+            parser.run();
+        } catch (DateTimeParseException e) {
+            config.problem(key, "cannot be read: " + e.getParsedString());
+        }
+    }
+
+    private static void checkGroups(ConfigReader config) {
+        List<Map<String, Object>> groups = config.requireListOfMaps("groups");
+        if (groups == null) {
+            return;
+        }
+        double total = 0;
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Object name = groups.get(i).get("name");
+            Object percent = groups.get(i).get("percent");
+            if (!(name instanceof String text) || text.isBlank() || !names.add(text)) {
+                config.problem("groups[" + i + "].name", "needs a unique, non-blank name");
+            }
+            if (!(percent instanceof Number number) || number.doubleValue() <= 0) {
+                config.problem("groups[" + i + "].percent", "needs a percent above 0");
+            } else {
+                total += number.doubleValue();
+            }
+        }
+        if (Math.abs(total - 100) > 1e-9) {
+            config.problem("groups", "percentages must add up to 100; they add up to " + total);
+        }
+    }
+
+    private static void checkWebhook(ConfigReader config) {
+        String url = config.requireText("url");
+        if (url != null && !isHttpUrl(url)) {
+            config.problem("url", "must be an absolute http or https URL");
+        }
+        Object timeout = config.raw("timeoutMs");
+        if (timeout != null && (!(timeout instanceof Integer ms) || ms < 1 || ms > 60_000)) {
+            config.problem("timeoutMs", "must be a whole number of milliseconds from 1 to 60000");
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Set<String> groupNames(Map<String, Object> config) {
+        Set<String> names = new LinkedHashSet<>();
+        if (config.get("groups") instanceof List<?> groups) {
+            for (Object group : groups) {
+                if (group instanceof Map<?, ?> map && map.get("name") instanceof String name) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+}

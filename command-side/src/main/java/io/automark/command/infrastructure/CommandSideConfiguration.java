@@ -1,0 +1,57 @@
+package io.automark.command.infrastructure;
+
+import io.automark.command.channel.Channel;
+import io.automark.command.channel.ChannelExecutor;
+import io.automark.command.channel.DeliveryClaims;
+import io.automark.command.component.ComponentExecutor;
+import io.automark.command.component.ComponentExecutors;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command side's own beans: the clock, aggregate caches, audit metadata and the component executors. */
+@Configuration(proxyBeanMethods = false)
+public class CommandSideConfiguration {
+
+    /** Metadata key of the user who issued a command; Axon copies it onto every event the command causes. */
+    public static final String ACTOR = "actor";
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Aggregates stay cached between commands: loading one means reading its whole stream, which the embedded
+     * server does by scanning. Across instances a stale entry fails its append on the unique sequence index.
+     */
+    @Bean
+    public Cache campaignCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    public Cache executionCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    public CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(ACTOR);
+    }
+
+    @Bean
+    public ComponentExecutors componentExecutors(List<ComponentExecutor> executors, List<Channel> channels,
+                                                 DeliveryClaims claims, Clock clock) {
+        List<ComponentExecutor> all = new ArrayList<>(executors);
+        channels.forEach(channel -> all.add(new ChannelExecutor(channel, claims, clock)));
+        return new ComponentExecutors(all);
+    }
+}
