@@ -1,0 +1,304 @@
+package io.automark.command.campaign;
+
+import io.automark.command.campaign.CampaignCommands.CompleteCampaignRun;
+import io.automark.command.campaign.CampaignCommands.CreateCampaign;
+import io.automark.command.campaign.CampaignCommands.PublishCampaign;
+import io.automark.command.campaign.CampaignCommands.SaveCampaign;
+import io.automark.command.campaign.CampaignCommands.StartCampaign;
+import io.automark.command.campaign.CampaignCommands.StopCampaign;
+import io.automark.command.campaign.CampaignRuleViolations.CampaignNotPublishable;
+import io.automark.command.campaign.CampaignRuleViolations.CampaignNotStartable;
+import io.automark.command.campaign.CampaignRuleViolations.CampaignNotStoppable;
+import io.automark.command.common.InvalidInputException;
+import io.automark.command.common.NotFoundException;
+import io.automark.command.common.VersionConflictException;
+import io.automark.command.execution.Execution;
+import io.automark.command.support.Flows;
+import io.automark.events.campaign.CampaignContent;
+import io.automark.events.campaign.CampaignCreated;
+import io.automark.events.campaign.CampaignDraftSaved;
+import io.automark.events.campaign.CampaignFinished;
+import io.automark.events.campaign.CampaignPublished;
+import io.automark.events.campaign.CampaignRestarted;
+import io.automark.events.campaign.CampaignStatus;
+import io.automark.events.campaign.CampaignStopped;
+import io.automark.events.campaign.CampaignVersionCreated;
+import io.automark.events.campaign.EndState;
+import io.automark.events.campaign.FlowDefinition;
+import io.automark.events.campaign.Schedule;
+import io.automark.events.execution.ExecutionStarted;
+import io.automark.events.execution.ExecutionStatus;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.RepositoryProvider;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CampaignTest {
+
+    private static final String ID = "c-1";
+    private static final String WS = "acme";
+    private static final String EXECUTION = "e-1";
+    private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
+    private static final CampaignContent CONTENT = Flows.content("Spring reactivation");
+
+    private FixtureConfiguration<Campaign> fixture;
+    private EmbeddedEventStore executionEvents;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Campaign.class);
+        // Publishing creates an Execution aggregate. The fixture's store takes one aggregate's events only, so
+        // executions go to a store of their own, which the tests read.
+        executionEvents = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
+        Repository<Execution> executions = EventSourcingRepository.builder(Execution.class)
+                .eventStore(executionEvents)
+                .build();
+        fixture.registerRepositoryProvider(new RepositoryProvider() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> Repository<T> repositoryFor(Class<T> type) {
+                return type == Execution.class ? (Repository<T>) executions : null;
+            }
+        });
+    }
+
+    private List<Object> executionEvents(String executionId) {
+        return executionEvents.readEvents(executionId).asStream()
+                .<Object>map(event -> event.getPayload())
+                .toList();
+    }
+
+    private static CampaignCreated created() {
+        return new CampaignCreated(ID, WS, CONTENT, NOW);
+    }
+
+    private static CampaignPublished publishedNow() {
+        return new CampaignPublished(ID, WS, 1, CampaignStatus.IN_PROGRESS, EXECUTION, NOW);
+    }
+
+    @Test
+    void createsADraft() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaign(ID, WS, CONTENT, NOW))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(created());
+    }
+
+    @Test
+    void refusesAFlowWithSeveralProblemsListingEachOfThem() {
+        FlowDefinition broken = new FlowDefinition(List.of(), List.of());
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaign(ID, WS, Flows.content("x", broken, Schedule.NONE), NOW))
+                .expectNoEvents()
+                .expectException(InvalidInputException.class);
+    }
+
+    @Test
+    void savingADraftEditsItsCurrentVersion() {
+        CampaignContent edit = Flows.content("Renamed");
+
+        fixture.given(created())
+                .when(new SaveCampaign(ID, WS, edit, 1L, NOW))
+                .expectResultMessagePayload(2L)
+                .expectEvents(new CampaignDraftSaved(ID, WS, 1, edit, NOW));
+    }
+
+    @Test
+    void savingARunningCampaignCreatesANewVersion() {
+        CampaignContent edit = Flows.content("Renamed");
+
+        fixture.given(created(), publishedNow())
+                .when(new SaveCampaign(ID, WS, edit, null, NOW))
+                .expectEvents(new CampaignVersionCreated(ID, WS, 2, 1, edit, NOW));
+    }
+
+    @Test
+    void refusesAnEditFromAStaleVersion() {
+        fixture.given(created(), new CampaignDraftSaved(ID, WS, 1, CONTENT, NOW))
+                .when(new SaveCampaign(ID, WS, CONTENT, 1L, NOW))
+                .expectNoEvents()
+                .expectException(VersionConflictException.class);
+    }
+
+    @Test
+    void answersNotFoundForAnotherWorkspace() {
+        fixture.given(created())
+                .when(new StopCampaign(ID, "other", NOW))
+                .expectException(NotFoundException.class);
+    }
+
+    @Test
+    void publishingWithoutAStartTimeStartsAnExecution() {
+        fixture.given(created())
+                .when(new PublishCampaign(ID, WS, null, null, EXECUTION, NOW))
+                .expectResultMessagePayload(2L)
+                .expectEvents(publishedNow());
+        assertThat(executionEvents(EXECUTION)).containsExactly(
+                new ExecutionStarted(EXECUTION, ID, WS, 1, CONTENT.flow(), NOW));
+    }
+
+    @Test
+    void publishingBeforeTheStartTimeLeavesItNotStarted() {
+        Schedule later = new Schedule(NOW.plus(Duration.ofDays(1)), null, null, null);
+        CampaignContent scheduled = Flows.content("Later", CONTENT.flow(), later);
+
+        fixture.given(new CampaignCreated(ID, WS, scheduled, NOW))
+                .when(new PublishCampaign(ID, WS, null, null, EXECUTION, NOW))
+                .expectEvents(new CampaignPublished(ID, WS, 1, CampaignStatus.NOT_STARTED, null, NOW));
+    }
+
+    @Test
+    void publishingWithAnEditSavesItFirst() {
+        CampaignContent edit = Flows.content("Edited");
+
+        fixture.given(created())
+                .when(new PublishCampaign(ID, WS, edit, null, EXECUTION, NOW))
+                .expectEvents(new CampaignDraftSaved(ID, WS, 1, edit, NOW), publishedNow());
+        assertThat(executionEvents(EXECUTION)).containsExactly(
+                new ExecutionStarted(EXECUTION, ID, WS, 1, edit.flow(), NOW));
+    }
+
+    @Test
+    void startsNoExecutionWhenPublishedBeforeItsStartTime() {
+        Schedule later = new Schedule(NOW.plus(Duration.ofDays(1)), null, null, null);
+
+        fixture.given(new CampaignCreated(ID, WS, Flows.content("Later", CONTENT.flow(), later), NOW))
+                .when(new PublishCampaign(ID, WS, null, null, EXECUTION, NOW));
+        assertThat(executionEvents(EXECUTION)).isEmpty();
+    }
+
+    @Test
+    void refusesToPublishAVersionThatIsAlreadyPublished() {
+        fixture.given(created(), publishedNow())
+                .when(new PublishCampaign(ID, WS, null, null, "e-2", NOW))
+                .expectNoEvents()
+                .expectException(CampaignNotPublishable.class);
+    }
+
+    @Test
+    void refusesToPublishAfterTheEndTime() {
+        Schedule ended = new Schedule(null, NOW.minusSeconds(1), null, null);
+
+        fixture.given(new CampaignCreated(ID, WS, Flows.content("Old", CONTENT.flow(), ended), NOW))
+                .when(new PublishCampaign(ID, WS, null, null, EXECUTION, NOW))
+                .expectNoEvents()
+                .expectException(InvalidInputException.class);
+    }
+
+    @Test
+    void stopsARunningCampaignAndNamesItsExecution() {
+        fixture.given(created(), publishedNow())
+                .when(new StopCampaign(ID, WS, NOW))
+                .expectEvents(new CampaignStopped(ID, WS, EXECUTION, NOW));
+    }
+
+    @Test
+    void stopsACampaignThatHasNotStarted() {
+        fixture.given(created(), new CampaignPublished(ID, WS, 1, CampaignStatus.NOT_STARTED, null, NOW))
+                .when(new StopCampaign(ID, WS, NOW))
+                .expectEvents(new CampaignStopped(ID, WS, null, NOW));
+    }
+
+    @Test
+    void refusesToStopADraft() {
+        fixture.given(created())
+                .when(new StopCampaign(ID, WS, NOW))
+                .expectNoEvents()
+                .expectException(CampaignNotStoppable.class);
+    }
+
+    @Test
+    void refusesToStopAStoppedCampaign() {
+        fixture.given(created(), publishedNow(), new CampaignStopped(ID, WS, EXECUTION, NOW))
+                .when(new StopCampaign(ID, WS, NOW))
+                .expectException(CampaignNotStoppable.class);
+    }
+
+    @Test
+    void restartsAStoppedCampaignWithANewExecution() {
+        fixture.given(created(), publishedNow(), new CampaignStopped(ID, WS, EXECUTION, NOW))
+                .when(new StartCampaign(ID, WS, "e-2", NOW))
+                .expectEvents(new CampaignRestarted(ID, WS, 1, "e-2", NOW));
+        assertThat(executionEvents("e-2")).containsExactly(
+                new ExecutionStarted("e-2", ID, WS, 1, CONTENT.flow(), NOW));
+    }
+
+    @Test
+    void refusesToStartACampaignThatIsRunning() {
+        fixture.given(created(), publishedNow())
+                .when(new StartCampaign(ID, WS, "e-2", NOW))
+                .expectNoEvents()
+                .expectException(CampaignNotStartable.class);
+    }
+
+    @Test
+    void refusesToStartOutsideTheStartEndWindow() {
+        Schedule window = new Schedule(null, NOW.plusSeconds(60), null, null);
+
+        fixture.given(new CampaignCreated(ID, WS, Flows.content("W", CONTENT.flow(), window), NOW),
+                        publishedNow(), new CampaignStopped(ID, WS, EXECUTION, NOW))
+                .when(new StartCampaign(ID, WS, "e-2", NOW.plusSeconds(61)))
+                .expectNoEvents()
+                .expectException(CampaignNotStartable.class);
+    }
+
+    @Test
+    void refusesToStartWhenItsRunsAreUsedUp() {
+        Schedule oneRun = new Schedule(null, null, null, 1);
+
+        fixture.given(new CampaignCreated(ID, WS, Flows.content("Once", CONTENT.flow(), oneRun), NOW),
+                        publishedNow(), new CampaignStopped(ID, WS, EXECUTION, NOW))
+                .when(new StartCampaign(ID, WS, "e-2", NOW))
+                .expectNoEvents()
+                .expectException(CampaignNotStartable.class);
+    }
+
+    @Test
+    void finishesNormallyWhenItsOneRunCompletes() {
+        fixture.given(created(), publishedNow())
+                .when(new CompleteCampaignRun(ID, EXECUTION, ExecutionStatus.COMPLETED, NOW))
+                .expectResultMessagePayload(true)
+                .expectEvents(new CampaignFinished(ID, WS, EndState.NORMAL, NOW));
+    }
+
+    @Test
+    void finishesAbnormallyWhenItsOneRunFails() {
+        fixture.given(created(), publishedNow())
+                .when(new CompleteCampaignRun(ID, EXECUTION, ExecutionStatus.ABNORMAL_END, NOW))
+                .expectEvents(new CampaignFinished(ID, WS, EndState.ABNORMAL, NOW));
+    }
+
+    @Test
+    void ignoresTheEndOfARunThatIsNoLongerItsOwn() {
+        fixture.given(created(), publishedNow(), new CampaignStopped(ID, WS, EXECUTION, NOW))
+                .when(new CompleteCampaignRun(ID, EXECUTION, ExecutionStatus.STOPPED, NOW))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStoppedCampaignCanBeEditedIntoANewVersionAndPublishedAgain() {
+        CampaignContent edit = Flows.content("Second");
+
+        fixture.given(created(), publishedNow(), new CampaignStopped(ID, WS, EXECUTION, NOW),
+                        new CampaignVersionCreated(ID, WS, 2, 1, edit, NOW))
+                .when(new PublishCampaign(ID, WS, null, null, "e-2", NOW))
+                .expectEvents(new CampaignPublished(ID, WS, 2, CampaignStatus.IN_PROGRESS, "e-2", NOW));
+        assertThat(executionEvents("e-2")).containsExactly(
+                new ExecutionStarted("e-2", ID, WS, 2, edit.flow(), NOW));
+    }
+}

@@ -1,0 +1,190 @@
+package io.automark.command.execution;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.automark.command.CommandSideApplication;
+import io.automark.command.support.EmbeddedStore;
+import io.automark.command.support.WebhookReceiver;
+import io.automark.events.campaign.CampaignFinished;
+import io.automark.events.campaign.EndState;
+import io.automark.events.execution.ComponentOutcomes;
+import io.automark.events.execution.ExecutionBatchRecorded;
+import io.automark.events.execution.ExecutionFinished;
+import io.automark.events.execution.ExecutionStatus;
+import io.automark.events.execution.UserOutcome;
+import io.automark.events.execution.UserResult;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs a campaign end to end on the command side, against the embedded store, a real SMTP server and a real HTTP
+ * receiver, and checks what the event store records against what the receivers got.
+ */
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(CommandSideApplication.PROFILE)
+class CampaignRunTest {
+
+    private static final int USERS = 2_500;
+    private static final String BASE = "/api/v1/workspaces/acme";
+    private static final WebhookReceiver RECEIVER = new WebhookReceiver();
+
+    private static final GreenMail SMTP = startSmtp();
+
+    @Autowired
+    private TestRestTemplate http;
+
+    @Autowired
+    private EventStore events;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.uri("campaign-run"));
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("automark.audience.chunk-size", () -> 400);
+    }
+
+    @AfterAll
+    static void stopReceivers() {
+        RECEIVER.close();
+        SMTP.stop();
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        smtp.start();
+        return smtp;
+    }
+
+    @Test
+    void runsAnAudienceThroughTheFlowAndRecordsWhatTheReceiversGot() throws Exception {
+        String audienceId = uploadAudience();
+        String campaignId = createCampaign(audienceId);
+
+        ResponseEntity<Map> published = http.postForEntity(BASE + "/campaigns/" + campaignId + "/publish", null,
+                Map.class);
+        assertThat(published.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ExecutionFinished finished = awaitFinish(campaignId);
+        assertThat(finished.status()).isEqualTo(ExecutionStatus.COMPLETED);
+
+        Map<String, Map<UserResult, Long>> results = resultsByComponent(finished.executionId());
+        long newbies = IntStream.rangeClosed(1, USERS).filter(CampaignRunTest::isNewbie).count();
+        assertThat(results.get("audience")).containsEntry(UserResult.PASSED, (long) USERS);
+        assertThat(results.get("newbie")).containsEntry(UserResult.PASSED, newbies)
+                .containsEntry(UserResult.NOT_PASSED, USERS - newbies);
+        assertThat(results.get("hook")).containsEntry(UserResult.SUCCESS, newbies);
+        assertThat(results.get("mail")).containsEntry(UserResult.SUCCESS, USERS - newbies);
+        assertThat(RECEIVER.requests()).isEqualTo((int) newbies);
+        assertThat(RECEIVER.keys()).hasSize((int) newbies);
+        assertThat(SMTP.getReceivedMessages()).hasSize((int) (USERS - newbies));
+        assertThat(awaitCampaignEvent(campaignId, CampaignFinished.class).endState()).isEqualTo(EndState.NORMAL);
+    }
+
+    private <T> T awaitCampaignEvent(String campaignId, Class<T> type) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            var found = events.readEvents(campaignId).asStream()
+                    .map(EventMessage::getPayload)
+                    .filter(type::isInstance)
+                    .map(type::cast)
+                    .findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " for campaign " + campaignId);
+    }
+
+    private static boolean isNewbie(int userNumber) {
+        return userNumber % 3 == 0;
+    }
+
+    private String uploadAudience() {
+        String csv = "user_id,newbie,email,tags\n" + IntStream.rangeClosed(1, USERS)
+                .mapToObj(n -> n + "," + (isNewbie(n) ? 1 : 0) + ",user" + n + "@example.test,vip;new")
+                .collect(Collectors.joining("\n"));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+
+        ResponseEntity<Map> created = http.postForEntity(BASE + "/audiences?name=test", new HttpEntity<>(csv,
+                headers), Map.class);
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody()).containsEntry("size", USERS);
+        return (String) created.getBody().get("id");
+    }
+
+    private String createCampaign(String audienceId) {
+        Map<String, Object> body = Map.of("name", "Run test", "flow", Map.of(
+                "components", List.of(
+                        Map.of("id", "audience", "type", "TARGET_AUDIENCE", "config", Map.of("audienceId", audienceId)),
+                        Map.of("id", "newbie", "type", "TAG_JUDGMENT", "config", Map.of("conditions", List.of(
+                                Map.of("attribute", "newbie", "operator", "EQ", "value", "1")))),
+                        Map.of("id", "hook", "type", "WEBHOOK", "config", Map.of("url", RECEIVER.url())),
+                        Map.of("id", "mail", "type", "EMAIL", "config", Map.of("subject", "Hi {{userId}}",
+                                "template", "Hello"))),
+                "edges", List.of(
+                        Map.of("from", "audience", "to", "newbie"),
+                        Map.of("from", "newbie", "to", "hook", "branch", "yes"),
+                        Map.of("from", "newbie", "to", "mail", "branch", "no"))));
+
+        ResponseEntity<Map> created = http.postForEntity(BASE + "/campaigns", body, Map.class);
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return (String) created.getBody().get("id");
+    }
+
+    private ExecutionFinished awaitFinish(String campaignId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            var finished = events.openStream(null).asStream()
+                    .map(EventMessage::getPayload)
+                    .filter(ExecutionFinished.class::isInstance)
+                    .map(ExecutionFinished.class::cast)
+                    .filter(event -> event.campaignId().equals(campaignId))
+                    .findFirst();
+            if (finished.isPresent()) {
+                return finished.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the execution did not finish within a minute");
+    }
+
+    private Map<String, Map<UserResult, Long>> resultsByComponent(String executionId) {
+        return events.readEvents(executionId).asStream()
+                .map(EventMessage::getPayload)
+                .filter(ExecutionBatchRecorded.class::isInstance)
+                .map(ExecutionBatchRecorded.class::cast)
+                .flatMap(batch -> batch.components().stream())
+                .collect(Collectors.groupingBy(ComponentOutcomes::componentId, Collectors.flatMapping(
+                        outcomes -> outcomes.users().stream(),
+                        Collectors.groupingBy(UserOutcome::result, Collectors.counting()))));
+    }
+}

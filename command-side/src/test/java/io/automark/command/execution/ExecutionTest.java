@@ -1,0 +1,90 @@
+package io.automark.command.execution;
+
+import io.automark.command.execution.ExecutionCommands.FinishExecution;
+import io.automark.command.execution.ExecutionCommands.RecordExecutionBatch;
+import io.automark.command.execution.ExecutionCommands.StopExecution;
+import io.automark.command.support.Flows;
+import io.automark.events.campaign.ComponentType;
+import io.automark.events.execution.ComponentOutcomes;
+import io.automark.events.execution.ExecutionBatchRecorded;
+import io.automark.events.execution.ExecutionFinished;
+import io.automark.events.execution.ExecutionStarted;
+import io.automark.events.execution.ExecutionStatus;
+import io.automark.events.execution.UserOutcome;
+import io.automark.events.execution.UserResult;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+class ExecutionTest {
+
+    private static final String ID = "e-1";
+    private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
+    private static final List<ComponentOutcomes> OUTCOMES = List.of(new ComponentOutcomes("audience",
+            ComponentType.TARGET_AUDIENCE, List.of(new UserOutcome("u1", UserResult.PASSED, null, null))));
+
+    private FixtureConfiguration<Execution> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Execution.class);
+    }
+
+    private static ExecutionStarted started() {
+        return new ExecutionStarted(ID, "c-1", "acme", 1, Flows.content("x").flow(), NOW);
+    }
+
+    private static ExecutionBatchRecorded batch(long number) {
+        return new ExecutionBatchRecorded(ID, "c-1", "acme", number, OUTCOMES, NOW);
+    }
+
+    @Test
+    void recordsABatch() {
+        fixture.given(started())
+                .when(new RecordExecutionBatch(ID, 0, OUTCOMES, NOW))
+                .expectResultMessagePayload(true)
+                .expectEvents(batch(0));
+    }
+
+    @Test
+    void recordsTheSameBatchOnlyOnce() {
+        fixture.given(started(), batch(0))
+                .when(new RecordExecutionBatch(ID, 0, OUTCOMES, NOW))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesResultsAfterTheRunEnded() {
+        fixture.given(started(), new ExecutionFinished(ID, "c-1", "acme", ExecutionStatus.STOPPED, "x", NOW))
+                .when(new RecordExecutionBatch(ID, 1, OUTCOMES, NOW))
+                .expectNoEvents()
+                .expectException(ExecutionNotRunning.class);
+    }
+
+    @Test
+    void finishesOnce() {
+        fixture.given(started(), new ExecutionFinished(ID, "c-1", "acme", ExecutionStatus.COMPLETED, null, NOW))
+                .when(new FinishExecution(ID, ExecutionStatus.ABNORMAL_END, "late", NOW))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void stopsARunningExecution() {
+        fixture.given(started(), batch(0))
+                .when(new StopExecution(ID, "acme", "stopped by ana", NOW))
+                .expectEvents(new ExecutionFinished(ID, "c-1", "acme", ExecutionStatus.STOPPED, "stopped by ana", NOW));
+    }
+
+    @Test
+    void refusesToStopAnExecutionThatEnded() {
+        fixture.given(started(), new ExecutionFinished(ID, "c-1", "acme", ExecutionStatus.COMPLETED, null, NOW))
+                .when(new StopExecution(ID, "acme", "late", NOW))
+                .expectException(ExecutionNotRunning.class);
+    }
+}

@@ -1,0 +1,99 @@
+package io.automark.command.flow;
+
+import io.automark.command.common.Problem;
+import io.automark.events.campaign.ComponentType;
+import io.automark.events.campaign.FlowComponent;
+import io.automark.events.campaign.FlowDefinition;
+import io.automark.events.campaign.FlowEdge;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.automark.command.support.Flows.judgedFlow;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FlowValidatorTest {
+
+    private static FlowComponent audience(String id) {
+        return new FlowComponent(id, ComponentType.TARGET_AUDIENCE, Map.of("audienceId", "a-1"));
+    }
+
+    private static FlowComponent hook(String id) {
+        return new FlowComponent(id, ComponentType.WEBHOOK, Map.of("url", "http://localhost/hook"));
+    }
+
+    private static List<String> fields(FlowDefinition flow) {
+        return FlowValidator.problemsOf(flow).stream().map(Problem::field).toList();
+    }
+
+    @Test
+    void acceptsAValidFlow() {
+        assertThat(FlowValidator.problemsOf(judgedFlow("a-1", "http://localhost/hook"))).isEmpty();
+    }
+
+    @Test
+    void listsEveryProblemOfABadFlow() {
+        FlowDefinition flow = new FlowDefinition(List.of(
+                audience("in"),
+                audience("second-entry"),
+                new FlowComponent("mystery", null, Map.of()),
+                new FlowComponent("hook", ComponentType.WEBHOOK, Map.of("url", "ftp://nowhere")),
+                new FlowComponent("split", ComponentType.RANDOM_GROUPING, Map.of("groups", List.of(
+                        Map.of("name", "A", "percent", 50), Map.of("name", "B", "percent", 20))))),
+                List.of(new FlowEdge("in", "split", null),
+                        new FlowEdge("split", "hook", "C"),
+                        new FlowEdge("in", "ghost", null)));
+
+        List<String> fields = fields(flow);
+
+        assertThat(fields).contains("flow.components", "flow.components[2].type", "flow.components[3].config.url",
+                "flow.components[4].config.groups", "flow.edges[1].branch", "flow.edges[2].to");
+    }
+
+    @Test
+    void refusesACycle() {
+        FlowDefinition flow = new FlowDefinition(List.of(audience("in"), hook("a"), hook("b")),
+                List.of(new FlowEdge("in", "a", null), new FlowEdge("a", "b", null), new FlowEdge("b", "a", null)));
+
+        assertThat(FlowValidator.problemsOf(flow)).extracting(Problem::message)
+                .anyMatch(message -> message.contains("cycle"));
+    }
+
+    @Test
+    void refusesAComponentThatCannotBeReached() {
+        FlowDefinition flow = new FlowDefinition(List.of(audience("in"), hook("lonely")), List.of());
+
+        assertThat(FlowValidator.problemsOf(flow)).extracting(Problem::message)
+                .anyMatch(message -> message.contains("'lonely' cannot be reached"));
+    }
+
+    @Test
+    void refusesAFlowWithoutEntry() {
+        FlowDefinition flow = new FlowDefinition(List.of(hook("a")), List.of());
+
+        assertThat(fields(flow)).contains("flow.components");
+    }
+
+    @Test
+    void refusesAJudgmentWithoutConditionsAndABranchOnAComponentThatDoesNotBranch() {
+        FlowDefinition flow = new FlowDefinition(List.of(audience("in"),
+                new FlowComponent("judge", ComponentType.TAG_JUDGMENT, Map.of()), hook("a")),
+                List.of(new FlowEdge("in", "judge", "yes"), new FlowEdge("judge", "a", "yes")));
+
+        assertThat(fields(flow)).contains("flow.components[1].config.conditions", "flow.edges[0].branch");
+    }
+
+    @Test
+    void requiresTheConfigurationOfEveryType() {
+        for (ComponentType type : ComponentType.values()) {
+            if (type.isEntry()) {
+                continue;
+            }
+            FlowDefinition flow = new FlowDefinition(List.of(audience("in"), new FlowComponent("c", type,
+                    Map.of())), List.of(new FlowEdge("in", "c", null)));
+
+            assertThat(fields(flow)).as(type.name()).anyMatch(field -> field.startsWith("flow.components[1].config"));
+        }
+    }
+}
