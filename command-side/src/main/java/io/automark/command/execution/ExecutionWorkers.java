@@ -49,6 +49,10 @@ class ExecutionWorkers implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (workers == 0) {
+            log.info("No execution workers on this instance: it takes commands only");
+            return;
+        }
         scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(workers);
         scheduler.setThreadNamePrefix("execution-worker-");

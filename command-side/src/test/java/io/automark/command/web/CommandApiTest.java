@@ -1,0 +1,225 @@
+package io.automark.command.web;
+
+import io.automark.command.CommandSideApplication;
+import io.automark.command.support.EmbeddedStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command API over real HTTP: bad input gets a problem with a stable code, never a 5xx. */
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(CommandSideApplication.PROFILE)
+class CommandApiTest {
+
+    private static final String BASE = "/api/v1/workspaces/acme";
+
+    @Autowired
+    private TestRestTemplate http;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.uri("command-api"));
+        registry.add("automark.execution.workers", () -> 0);
+    }
+
+    private static Map<String, Object> validCampaign() {
+        return Map.of("name", "Welcome", "flow", Map.of(
+                "components", List.of(
+                        Map.of("id", "in", "type", "TARGET_AUDIENCE", "config", Map.of("audienceId", "a-1")),
+                        Map.of("id", "hook", "type", "WEBHOOK", "config", Map.of("url", "http://localhost:9/h"))),
+                "edges", List.of(Map.of("from", "in", "to", "hook"))));
+    }
+
+    private ResponseEntity<Map> send(HttpMethod method, String path, Object body, String contentType) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(contentType));
+        return http.exchange(BASE + path, method, new HttpEntity<>(body, headers), Map.class);
+    }
+
+    private ResponseEntity<Map> postJson(String path, Object body) {
+        return send(HttpMethod.POST, path, body, MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    private String createCampaign() {
+        ResponseEntity<Map> created = postJson("/campaigns", validCampaign());
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return (String) created.getBody().get("id");
+    }
+
+    private static void assertProblem(ResponseEntity<Map> response, HttpStatus status, String code) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.getBody()).containsEntry("code", code).containsKeys("title", "detail", "status");
+    }
+
+    @Test
+    void createsACampaignAndAnswersItsIdAndVersion() {
+        ResponseEntity<Map> created = postJson("/campaigns", validCampaign());
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody()).containsKey("id").containsEntry("version", 1);
+    }
+
+    @Test
+    void listsEveryProblemOfAnInvalidFlow() {
+        Map<String, Object> body = Map.of("name", "Broken", "flow", Map.of(
+                "components", List.of(
+                        Map.of("id", "in", "type", "TARGET_AUDIENCE", "config", Map.of()),
+                        Map.of("id", "odd", "type", "TELEPATHY", "config", Map.of()),
+                        Map.of("id", "hook", "type", "WEBHOOK", "config", Map.of("url", "not a url"))),
+                "edges", List.of(Map.of("from", "in", "to", "nowhere"))));
+
+        ResponseEntity<Map> response = postJson("/campaigns", body);
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        List<Map<String, String>> errors = (List<Map<String, String>>) response.getBody().get("errors");
+        assertThat(errors).extracting(error -> error.get("field")).contains(
+                "flow.components[0].config.audienceId", "flow.components[1].type",
+                "flow.components[2].config.url", "flow.edges[0].to");
+    }
+
+    @Test
+    void refusesMalformedJson() {
+        ResponseEntity<Map> response = send(HttpMethod.POST, "/campaigns", "{\"name\": ", "application/json");
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void refusesAValueOfTheWrongType() {
+        ResponseEntity<Map> response = send(HttpMethod.POST, "/campaigns",
+                "{\"name\": \"x\", \"flow\": {\"components\": 7}}", "application/json");
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void refusesAnUnknownField() {
+        ResponseEntity<Map> response = send(HttpMethod.POST, "/campaigns",
+                "{\"name\": \"x\", \"colour\": \"red\", \"flow\": {\"components\": []}}", "application/json");
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void refusesAMissingName() {
+        ResponseEntity<Map> response = postJson("/campaigns", Map.of("flow", validCampaign().get("flow")));
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void refusesAMalformedWorkspaceId() {
+        ResponseEntity<Map> response = http.postForEntity("/api/v1/workspaces/NOT_OK/campaigns", validCampaign(),
+                Map.class);
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownCampaign() {
+        ResponseEntity<Map> response = postJson("/campaigns/no-such-campaign/stop", null);
+
+        assertProblem(response, HttpStatus.NOT_FOUND, "NOT_FOUND");
+    }
+
+    @Test
+    void answersInvalidStateForAnIllegalTransition() {
+        String id = createCampaign();
+
+        ResponseEntity<Map> response = postJson("/campaigns/" + id + "/stop", null);
+
+        assertProblem(response, HttpStatus.CONFLICT, "INVALID_STATE");
+    }
+
+    @Test
+    void answersVersionConflictForAStaleIfMatch() {
+        String id = createCampaign();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setIfMatch("\"7\"");
+
+        ResponseEntity<Map> response = http.exchange(BASE + "/campaigns/" + id, HttpMethod.PUT,
+                new HttpEntity<>(validCampaign(), headers), Map.class);
+
+        assertProblem(response, HttpStatus.CONFLICT, "VERSION_CONFLICT");
+    }
+
+    @Test
+    void savesWithTheCurrentIfMatchAndAnswersTheNewVersion() {
+        String id = createCampaign();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setIfMatch("\"1\"");
+
+        ResponseEntity<Map> response = http.exchange(BASE + "/campaigns/" + id, HttpMethod.PUT,
+                new HttpEntity<>(validCampaign(), headers), Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).containsEntry("version", 2);
+    }
+
+    @Test
+    void refusesACsvWithoutUserIdColumn() {
+        ResponseEntity<Map> response = send(HttpMethod.POST, "/audiences?name=x", "id,age\n1,30\n", "text/csv");
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void refusesACsvRowWithTooManyColumns() {
+        ResponseEntity<Map> response = send(HttpMethod.POST, "/audiences?name=x", "user_id,age\n1,30\n2,40,9\n",
+                "text/csv");
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void refusesAnEmailAddressAsUserId() {
+        ResponseEntity<Map> response = send(HttpMethod.POST, "/audiences?name=x", "user_id\nana@example.test\n",
+                "text/csv");
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void importsAJsonAudience() {
+        ResponseEntity<Map> response = postJson("/audiences", Map.of("name", "vip", "users", List.of(
+                Map.of("userId", "u1", "attributes", Map.of("city", "Oslo"), "tags", List.of("vip")),
+                Map.of("userId", "u2"))));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getBody()).containsEntry("size", 2);
+    }
+
+    @Test
+    void refusesAnUnsupportedMediaType() {
+        ResponseEntity<Map> response = send(HttpMethod.POST, "/campaigns", "name=x", "text/plain");
+
+        assertProblem(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void publishesTheOpenApiDocument() {
+        ResponseEntity<Map> response = http.getForEntity("/v3/api-docs", Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((Map<String, Object>) response.getBody().get("paths")).containsKey(
+                "/api/v1/workspaces/{ws}/campaigns");
+    }
+}
