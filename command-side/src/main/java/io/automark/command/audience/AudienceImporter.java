@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.automark.command.audience.Audience.RegisterAudience;
+import io.automark.command.common.BodyTooLargeException;
 import io.automark.command.common.InvalidInputException;
 import io.automark.command.common.Problem;
+import io.automark.command.web.RequestBodyLimitFilter;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,6 +137,11 @@ public class AudienceImporter {
     private static RuntimeException asInputProblem(Exception e) {
         if (e instanceof InvalidInputException invalid) {
             return invalid;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.PayloadTooLarge) {
+                return new BodyTooLargeException(cause.getMessage());
+            }
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
                 .orElse("");

@@ -47,6 +47,7 @@ public class ProblemDetailsAdvice {
         return switch (e.code()) {
             case "NOT_FOUND" -> problem(HttpStatus.NOT_FOUND, e.code(), e.getMessage());
             case "VALIDATION_FAILED" -> invalid(e.getMessage(), ((InvalidInputException) e).problems());
+            case "PAYLOAD_TOO_LARGE" -> problem(HttpStatus.PAYLOAD_TOO_LARGE, e.code(), e.getMessage());
             default -> problem(HttpStatus.CONFLICT, e.code(), e.getMessage());
         };
     }
@@ -88,6 +89,9 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (tooLarge(e) != null) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", tooLarge(e).getMessage());
+        }
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return invalid("the request body has an unknown field", List.of(new Problem(
@@ -134,6 +138,15 @@ public class ProblemDetailsAdvice {
                 .map(p -> Map.of("field", p.field(), "message", p.message()))
                 .toList());
         return problem;
+    }
+
+    private static Throwable tooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.PayloadTooLarge) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     private static String path(MismatchedInputException e) {

@@ -215,6 +215,48 @@ class CommandApiTest {
     }
 
     @Test
+    void answersTheFirstAnswerAgainForARepeatedIdempotencyKey() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "create-welcome-1");
+
+        ResponseEntity<Map> first = http.exchange(BASE + "/campaigns", HttpMethod.POST,
+                new HttpEntity<>(validCampaign(), headers), Map.class);
+        ResponseEntity<Map> second = http.exchange(BASE + "/campaigns", HttpMethod.POST,
+                new HttpEntity<>(validCampaign(), headers), Map.class);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(second.getBody()).isEqualTo(first.getBody());
+        assertThat(second.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyReusedForAnotherRequest() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "create-welcome-2");
+        http.exchange(BASE + "/campaigns", HttpMethod.POST, new HttpEntity<>(validCampaign(), headers), Map.class);
+        Map<String, Object> other = new java.util.HashMap<>(validCampaign());
+        other.put("name", "Another");
+
+        ResponseEntity<Map> reused = http.exchange(BASE + "/campaigns", HttpMethod.POST,
+                new HttpEntity<>(other, headers), Map.class);
+
+        assertProblem(reused, HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void refusesAnOversizedBody() {
+        String huge = "{\"name\": \"" + "x".repeat(2_000_000) + "\"}";
+
+        ResponseEntity<Map> response = send(HttpMethod.POST, "/campaigns", huge, "application/json");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(response.getBody()).containsEntry("code", "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
     void publishesTheOpenApiDocument() {
         ResponseEntity<Map> response = http.getForEntity("/v3/api-docs", Map.class);
 
