@@ -32,8 +32,31 @@ public final class CampaignCommands {
     public record StopCampaign(@TargetAggregateIdentifier String campaignId, String workspaceId, Instant now) {
     }
 
-    public record StartCampaign(@TargetAggregateIdentifier String campaignId, String workspaceId,
+    /** @param version the version to run; null for the published one */
+    public record StartCampaign(@TargetAggregateIdentifier String campaignId, String workspaceId, Integer version,
                                 String executionId, Instant now) {
+    }
+
+    /** Stops a campaign when {@code version} is the version it runs. */
+    public record StopCampaignVersion(@TargetAggregateIdentifier String campaignId, String workspaceId, int version,
+                                      Instant now) {
+    }
+
+    /**
+     * Copies a version of the campaign into a new DRAFT.
+     *
+     * @param version null for the current version
+     */
+    public record CopyCampaign(@TargetAggregateIdentifier String campaignId, String workspaceId, Integer version,
+                               String copyId, Instant now) {
+    }
+
+    /** @param groupId null for Ungrouped */
+    public record MoveCampaign(@TargetAggregateIdentifier String campaignId, String workspaceId, String groupId,
+                               Instant now) {
+    }
+
+    public record DeleteCampaign(@TargetAggregateIdentifier String campaignId, String workspaceId, Instant now) {
     }
 
     /** Sent by the command side itself when an execution of the campaign ended. */

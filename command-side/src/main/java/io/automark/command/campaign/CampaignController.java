@@ -1,16 +1,22 @@
 package io.automark.command.campaign;
 
+import io.automark.command.campaign.CampaignCommands.CopyCampaign;
 import io.automark.command.campaign.CampaignCommands.CreateCampaign;
+import io.automark.command.campaign.CampaignCommands.DeleteCampaign;
+import io.automark.command.campaign.CampaignCommands.MoveCampaign;
 import io.automark.command.campaign.CampaignCommands.PublishCampaign;
 import io.automark.command.campaign.CampaignCommands.SaveCampaign;
 import io.automark.command.campaign.CampaignCommands.StartCampaign;
 import io.automark.command.campaign.CampaignCommands.StopCampaign;
+import io.automark.command.campaign.CampaignCommands.StopCampaignVersion;
 import io.automark.command.common.InvalidInputException;
 import io.automark.command.web.CommandAnswer;
 import io.automark.command.web.CommandSender;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -29,7 +35,7 @@ import static io.automark.command.web.ApiPaths.ID;
 import static io.automark.command.web.ApiPaths.WORKSPACE;
 import static io.automark.command.web.ApiPaths.WORKSPACE_ID;
 
-/** Campaign commands over HTTP. Each answers once the campaign's events are stored. */
+/** Campaign commands over HTTP, one campaign at a time. Each answers once the campaign's events are stored. */
 @RestController
 @RequestMapping(WORKSPACE + "/campaigns")
 public class CampaignController {
@@ -50,8 +56,7 @@ public class CampaignController {
         String campaignId = UUID.randomUUID().toString();
 
         commands.send(new CreateCampaign(campaignId, ws, request.toContent(), clock.instant()), actor);
-        return ResponseEntity.created(URI.create("/api/v1/workspaces/" + ws + "/campaigns/" + campaignId))
-                .body(new CommandAnswer(campaignId, 1));
+        return created(ws, campaignId, 1);
     }
 
     @PutMapping("/{id}")
@@ -81,16 +86,76 @@ public class CampaignController {
     public CommandAnswer stop(@PathVariable @Pattern(regexp = WORKSPACE_ID) String ws,
                               @PathVariable @Pattern(regexp = ID) String id,
                               @RequestHeader(name = ACTOR_HEADER, defaultValue = ANONYMOUS) String actor) {
-        long version = commands.send(new StopCampaign(id, ws, clock.instant()), actor);
-        return new CommandAnswer(id, version);
+        return answer(id, commands.send(new StopCampaign(id, ws, clock.instant()), actor));
     }
 
     @PostMapping("/{id}/start")
     public CommandAnswer start(@PathVariable @Pattern(regexp = WORKSPACE_ID) String ws,
                                @PathVariable @Pattern(regexp = ID) String id,
                                @RequestHeader(name = ACTOR_HEADER, defaultValue = ANONYMOUS) String actor) {
-        long version = commands.send(new StartCampaign(id, ws, UUID.randomUUID().toString(), clock.instant()),
-                actor);
+        return answer(id, commands.send(new StartCampaign(id, ws, null, UUID.randomUUID().toString(),
+                clock.instant()), actor));
+    }
+
+    @PostMapping("/{id}/copy")
+    public ResponseEntity<CommandAnswer> copy(@PathVariable @Pattern(regexp = WORKSPACE_ID) String ws,
+                                              @PathVariable @Pattern(regexp = ID) String id,
+                                              @RequestHeader(name = ACTOR_HEADER, defaultValue = ANONYMOUS)
+                                              String actor) {
+        return copyVersion(ws, id, null, actor);
+    }
+
+    @PostMapping("/{id}/move")
+    public CommandAnswer move(@PathVariable @Pattern(regexp = WORKSPACE_ID) String ws,
+                              @PathVariable @Pattern(regexp = ID) String id,
+                              @RequestBody @Valid MoveRequest request,
+                              @RequestHeader(name = ACTOR_HEADER, defaultValue = ANONYMOUS) String actor) {
+        return answer(id, commands.send(new MoveCampaign(id, ws, request.groupId(), clock.instant()), actor));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(@PathVariable @Pattern(regexp = WORKSPACE_ID) String ws,
+                                       @PathVariable @Pattern(regexp = ID) String id,
+                                       @RequestHeader(name = ACTOR_HEADER, defaultValue = ANONYMOUS) String actor) {
+        commands.send(new DeleteCampaign(id, ws, clock.instant()), actor);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/versions/{v}/stop")
+    public CommandAnswer stopVersion(@PathVariable @Pattern(regexp = WORKSPACE_ID) String ws,
+                                     @PathVariable @Pattern(regexp = ID) String id,
+                                     @PathVariable @Positive int v,
+                                     @RequestHeader(name = ACTOR_HEADER, defaultValue = ANONYMOUS) String actor) {
+        return answer(id, commands.send(new StopCampaignVersion(id, ws, v, clock.instant()), actor));
+    }
+
+    @PostMapping("/{id}/versions/{v}/start")
+    public CommandAnswer startVersion(@PathVariable @Pattern(regexp = WORKSPACE_ID) String ws,
+                                      @PathVariable @Pattern(regexp = ID) String id,
+                                      @PathVariable @Positive int v,
+                                      @RequestHeader(name = ACTOR_HEADER, defaultValue = ANONYMOUS) String actor) {
+        return answer(id, commands.send(new StartCampaign(id, ws, v, UUID.randomUUID().toString(),
+                clock.instant()), actor));
+    }
+
+    @PostMapping("/{id}/versions/{v}/copy")
+    public ResponseEntity<CommandAnswer> copyVersion(@PathVariable @Pattern(regexp = WORKSPACE_ID) String ws,
+                                                     @PathVariable @Pattern(regexp = ID) String id,
+                                                     @PathVariable @Positive Integer v,
+                                                     @RequestHeader(name = ACTOR_HEADER, defaultValue = ANONYMOUS)
+                                                     String actor) {
+        String copyId = UUID.randomUUID().toString();
+
+        commands.send(new CopyCampaign(id, ws, v, copyId, clock.instant()), actor);
+        return created(ws, copyId, 2);
+    }
+
+    private static ResponseEntity<CommandAnswer> created(String ws, String campaignId, long version) {
+        return ResponseEntity.created(URI.create("/api/v1/workspaces/" + ws + "/campaigns/" + campaignId))
+                .body(new CommandAnswer(campaignId, version));
+    }
+
+    private static CommandAnswer answer(String id, long version) {
         return new CommandAnswer(id, version);
     }
 
@@ -105,5 +170,9 @@ public class CampaignController {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("If-Match", "must be a campaign version such as \"3\"");
         }
+    }
+
+    /** @param groupId null for Ungrouped */
+    public record MoveRequest(@Pattern(regexp = ID) String groupId) {
     }
 }

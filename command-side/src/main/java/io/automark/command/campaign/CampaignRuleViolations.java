@@ -21,6 +21,12 @@ public final class CampaignRuleViolations {
         }
     }
 
+    public static class CampaignNotDeletable extends InvalidStateException {
+        public CampaignNotDeletable(String campaignId, CampaignStatus status) {
+            super("campaign " + campaignId + " is " + status + "; only DRAFT, STOPPED or FINISHED campaigns delete");
+        }
+    }
+
     public static class CampaignNotPublishable extends InvalidStateException {
         public CampaignNotPublishable(String campaignId, String why) {
             super("campaign " + campaignId + " cannot be published: " + why);

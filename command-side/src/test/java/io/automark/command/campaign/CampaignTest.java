@@ -35,12 +35,23 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import com.mongodb.client.MongoClients;
+import io.automark.command.campaign.CampaignCommands.CopyCampaign;
+import io.automark.command.campaign.CampaignCommands.DeleteCampaign;
+import io.automark.command.campaign.CampaignCommands.MoveCampaign;
+import io.automark.command.campaign.CampaignCommands.StopCampaignVersion;
+import io.automark.command.support.EmbeddedStore;
+import io.automark.events.campaign.CampaignCopied;
+import io.automark.events.campaign.CampaignDeleted;
+import io.automark.events.campaign.CampaignMoved;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +65,8 @@ class CampaignTest {
 
     private FixtureConfiguration<Campaign> fixture;
     private EmbeddedEventStore executionEvents;
+    private EmbeddedEventStore copyEvents;
+    private InProgressSlots slots;
 
     @BeforeEach
     void setUp() {
@@ -66,13 +79,29 @@ class CampaignTest {
         Repository<Execution> executions = EventSourcingRepository.builder(Execution.class)
                 .eventStore(executionEvents)
                 .build();
+        copyEvents = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
+        Repository<Campaign> copies = EventSourcingRepository.builder(Campaign.class)
+                .eventStore(copyEvents)
+                .build();
         fixture.registerRepositoryProvider(new RepositoryProvider() {
             @Override
             @SuppressWarnings("unchecked")
             public <T> Repository<T> repositoryFor(Class<T> type) {
-                return type == Execution.class ? (Repository<T>) executions : null;
+                return (Repository<T>) (type == Execution.class ? executions : copies);
             }
         });
+        MongoTemplate store = new MongoTemplate(MongoClients.create(EmbeddedStore.uri("fixtures")),
+                "fixture-" + UUID.randomUUID());
+        slots = new InProgressSlots(store, 2);
+        fixture.registerInjectableResource(slots);
+    }
+
+    private List<Object> copyEvents(String copyId) {
+        return copyEvents.readEvents(copyId).asStream()
+                .<Object>map(event -> event.getPayload())
+                .toList();
     }
 
     private List<Object> executionEvents(String executionId) {
@@ -231,7 +260,7 @@ class CampaignTest {
     @Test
     void restartsAStoppedCampaignWithANewExecution() {
         fixture.given(created(), publishedNow(), new CampaignStopped(ID, WS, EXECUTION, NOW))
-                .when(new StartCampaign(ID, WS, "e-2", NOW))
+                .when(new StartCampaign(ID, WS, null, "e-2", NOW))
                 .expectEvents(new CampaignRestarted(ID, WS, 1, "e-2", NOW));
         assertThat(executionEvents("e-2")).containsExactly(
                 new ExecutionStarted("e-2", ID, WS, 1, CONTENT.flow(), NOW));
@@ -240,7 +269,7 @@ class CampaignTest {
     @Test
     void refusesToStartACampaignThatIsRunning() {
         fixture.given(created(), publishedNow())
-                .when(new StartCampaign(ID, WS, "e-2", NOW))
+                .when(new StartCampaign(ID, WS, null, "e-2", NOW))
                 .expectNoEvents()
                 .expectException(CampaignNotStartable.class);
     }
@@ -251,7 +280,7 @@ class CampaignTest {
 
         fixture.given(new CampaignCreated(ID, WS, Flows.content("W", CONTENT.flow(), window), NOW),
                         publishedNow(), new CampaignStopped(ID, WS, EXECUTION, NOW))
-                .when(new StartCampaign(ID, WS, "e-2", NOW.plusSeconds(61)))
+                .when(new StartCampaign(ID, WS, null, "e-2", NOW.plusSeconds(61)))
                 .expectNoEvents()
                 .expectException(CampaignNotStartable.class);
     }
@@ -262,7 +291,7 @@ class CampaignTest {
 
         fixture.given(new CampaignCreated(ID, WS, Flows.content("Once", CONTENT.flow(), oneRun), NOW),
                         publishedNow(), new CampaignStopped(ID, WS, EXECUTION, NOW))
-                .when(new StartCampaign(ID, WS, "e-2", NOW))
+                .when(new StartCampaign(ID, WS, null, "e-2", NOW))
                 .expectNoEvents()
                 .expectException(CampaignNotStartable.class);
     }
@@ -288,6 +317,113 @@ class CampaignTest {
                 .when(new CompleteCampaignRun(ID, EXECUTION, ExecutionStatus.STOPPED, NOW))
                 .expectResultMessagePayload(false)
                 .expectNoEvents();
+    }
+
+    @Test
+    void refusesToPublishWhenTheWorkspaceHasNoPlaceLeftAndChangesNothing() {
+        slots.claim(WS, "other-1", 1, NOW);
+        slots.claim(WS, "other-2", 1, NOW);
+
+        fixture.given(created())
+                .when(new PublishCampaign(ID, WS, null, null, EXECUTION, NOW))
+                .expectNoEvents()
+                .expectException(InProgressLimitReached.class);
+        assertThat(executionEvents(EXECUTION)).isEmpty();
+    }
+
+    @Test
+    void aStopFreesThePlaceItsRunHeld() {
+        slots.claim(WS, ID, 1, NOW);
+
+        fixture.given(created(), publishedNow())
+                .when(new StopCampaign(ID, WS, NOW))
+                .expectSuccessfulHandlerExecution();
+        assertThat(slots.taken(WS)).isZero();
+    }
+
+    @Test
+    void aLateStopDoesNotFreeThePlaceOfALaterRestart() {
+        slots.claim(WS, ID, 5, NOW);
+
+        slots.release(WS, ID, 2);
+
+        assertThat(slots.taken(WS)).isEqualTo(1);
+    }
+
+    @Test
+    void copiesAVersionIntoANewDraftNamedAfterIt() {
+        fixture.given(created())
+                .when(new CopyCampaign(ID, WS, 1, "copy-1", NOW))
+                .expectResultMessagePayload("copy-1")
+                .expectNoEvents();
+        CampaignContent copied = new CampaignContent("Spring reactivation-Copy", null, null, List.of(),
+                CONTENT.flow(), CONTENT.schedule());
+        assertThat(copyEvents("copy-1")).containsExactly(new CampaignCreated("copy-1", WS, copied, NOW),
+                new CampaignCopied("copy-1", WS, ID, 1, NOW));
+    }
+
+    @Test
+    void refusesToCopyAVersionThatDoesNotExist() {
+        fixture.given(created())
+                .when(new CopyCampaign(ID, WS, 9, "copy-1", NOW))
+                .expectException(NotFoundException.class);
+    }
+
+    @Test
+    void deletesAStoppedCampaignAndThenKnowsItNoMore() {
+        fixture.given(created(), publishedNow(), new CampaignStopped(ID, WS, EXECUTION, NOW),
+                        new CampaignDeleted(ID, WS, NOW))
+                .when(new StopCampaign(ID, WS, NOW))
+                .expectException(NotFoundException.class);
+    }
+
+    @Test
+    void deletesADraft() {
+        fixture.given(created())
+                .when(new DeleteCampaign(ID, WS, NOW))
+                .expectEvents(new CampaignDeleted(ID, WS, NOW));
+    }
+
+    @Test
+    void refusesToDeleteARunningCampaign() {
+        fixture.given(created(), publishedNow())
+                .when(new DeleteCampaign(ID, WS, NOW))
+                .expectNoEvents()
+                .expectException(CampaignRuleViolations.CampaignNotDeletable.class);
+    }
+
+    @Test
+    void movesIntoAGroup() {
+        fixture.given(created())
+                .when(new MoveCampaign(ID, WS, "g-1", NOW))
+                .expectEvents(new CampaignMoved(ID, WS, null, "g-1", NOW));
+    }
+
+    @Test
+    void aMoveIntoItsOwnGroupChangesNothing() {
+        fixture.given(created(), new CampaignMoved(ID, WS, null, "g-1", NOW))
+                .when(new MoveCampaign(ID, WS, "g-1", NOW))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesToStopAVersionThatIsNotTheRunningOne() {
+        fixture.given(created(), publishedNow(), new CampaignVersionCreated(ID, WS, 2, 1, CONTENT, NOW))
+                .when(new StopCampaignVersion(ID, WS, 2, NOW))
+                .expectException(CampaignNotStoppable.class);
+    }
+
+    @Test
+    void startsAnOlderVersion() {
+        CampaignContent second = Flows.content("Second");
+
+        fixture.given(created(), publishedNow(), new CampaignVersionCreated(ID, WS, 2, 1, second, NOW),
+                        new CampaignPublished(ID, WS, 2, CampaignStatus.IN_PROGRESS, "e-2", NOW),
+                        new CampaignStopped(ID, WS, "e-2", NOW))
+                .when(new StartCampaign(ID, WS, 1, "e-3", NOW))
+                .expectEvents(new CampaignRestarted(ID, WS, 1, "e-3", NOW));
+        assertThat(executionEvents("e-3")).containsExactly(
+                new ExecutionStarted("e-3", ID, WS, 1, CONTENT.flow(), NOW));
     }
 
     @Test
