@@ -10,13 +10,20 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +42,7 @@ class CommandApiTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.uri("command-api"));
         registry.add("automark.execution.workers", () -> 0);
+        registry.add("automark.workspace.max-in-progress", () -> 100);
     }
 
     private static Map<String, Object> validCampaign() {
@@ -254,6 +262,72 @@ class CommandApiTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(response.getBody()).containsEntry("code", "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void keepsAtMostOneHundredCampaignsInProgressUnderConcurrentPublishes() throws Exception {
+        String crowded = "/api/v1/workspaces/crowded";
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            ids.add((String) http.postForEntity(crowded + "/campaigns", validCampaign(), Map.class).getBody()
+                    .get("id"));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+
+        List<Future<ResponseEntity<Map>>> answers = new ArrayList<>();
+        for (String id : ids) {
+            answers.add(clients.submit(() -> http.postForEntity(crowded + "/campaigns/" + id + "/publish", null,
+                    Map.class)));
+        }
+        Map<HttpStatusCode, Integer> byStatus = new HashMap<>();
+        for (Future<ResponseEntity<Map>> answer : answers) {
+            ResponseEntity<Map> response = answer.get(60, TimeUnit.SECONDS);
+            byStatus.merge(response.getStatusCode(), 1, Integer::sum);
+            if (response.getStatusCode() == HttpStatus.CONFLICT) {
+                assertThat(response.getBody()).containsEntry("code", "LIMIT_REACHED");
+            }
+        }
+        clients.shutdown();
+
+        assertThat(byStatus).containsEntry(HttpStatus.OK, 100).containsEntry(HttpStatus.CONFLICT, 50);
+        String stopped = ids.stream().filter(id -> http.postForEntity(crowded + "/campaigns/" + id + "/stop", null,
+                Map.class).getStatusCode() == HttpStatus.OK).findFirst().orElseThrow();
+        String waiting = ids.stream().filter(id -> !id.equals(stopped)).filter(id -> http.postForEntity(crowded
+                + "/campaigns/" + id + "/publish", null, Map.class).getStatusCode() == HttpStatus.OK).findFirst()
+                .orElse(null);
+        assertThat(waiting).as("a stop frees a place for the next publish").isNotNull();
+    }
+
+    @Test
+    void answersEachIdOfABatchStopOnItsOwn() {
+        String draft = createCampaign();
+        String running = createCampaign();
+        postJson("/campaigns/" + running + "/publish", null);
+
+        ResponseEntity<Map> response = postJson("/campaigns/batch-stop", Map.of("ids", List.of(running, draft,
+                "no-such-id")));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> results = (List<Map<String, Object>>) response.getBody().get("results");
+        assertThat(results).extracting(result -> result.get("ok")).containsExactly(true, false, false);
+        assertThat(results).extracting(result -> result.get("code")).containsExactly(null, "INVALID_STATE",
+                "NOT_FOUND");
+    }
+
+    @Test
+    void copiesACampaignAndDeletesTheCopy() {
+        String id = createCampaign();
+
+        ResponseEntity<Map> copy = postJson("/campaigns/" + id + "/copy", null);
+        String copyId = (String) copy.getBody().get("id");
+        ResponseEntity<Void> deleted = http.exchange(BASE + "/campaigns/" + copyId, HttpMethod.DELETE, null,
+                Void.class);
+
+        assertThat(copy.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(copyId).isNotEqualTo(id);
+        assertThat(deleted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertProblem(postJson("/campaigns/" + copyId + "/move", Map.of("groupId", "g-1")), HttpStatus.NOT_FOUND,
+                "NOT_FOUND");
     }
 
     @Test
