@@ -4,6 +4,8 @@ import io.automark.command.campaign.CampaignCommands.DeleteCampaign;
 import io.automark.command.campaign.CampaignCommands.MoveCampaign;
 import io.automark.command.campaign.CampaignCommands.StopCampaign;
 import io.automark.command.common.DomainException;
+import io.automark.command.group.GroupCommands.CheckGroupExists;
+import io.automark.command.group.GroupTree;
 import io.automark.command.web.CommandSender;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -62,6 +64,10 @@ public class BatchCampaignController {
     public BatchAnswer move(@PathVariable @Pattern(regexp = WORKSPACE_ID) String ws,
                             @RequestBody @Valid BatchRequest request,
                             @RequestHeader(name = ACTOR_HEADER, defaultValue = ANONYMOUS) String actor) {
+        if (request.groupId() != null) {
+            commands.send(new CheckGroupExists(GroupTree.idOf(ws), request.groupId()), actor);
+        }
+
         return forEach(request, actor, id -> new MoveCampaign(id, ws, request.groupId(), clock.instant()));
     }
 
