@@ -22,6 +22,7 @@ import io.automark.command.flow.FlowValidator;
 import io.automark.events.campaign.CampaignContent;
 import io.automark.events.campaign.CampaignCopied;
 import io.automark.events.campaign.CampaignCreated;
+import io.automark.events.campaign.CampaignCreatedFromTemplate;
 import io.automark.events.campaign.CampaignDeleted;
 import io.automark.events.campaign.CampaignDraftSaved;
 import io.automark.events.campaign.CampaignFinished;
@@ -89,6 +90,12 @@ public class Campaign {
              Instant now) {
         apply(new CampaignCreated(copyId, workspaceId, content, now));
         apply(new CampaignCopied(copyId, workspaceId, sourceId, sourceVersion, now));
+    }
+
+    /** A campaign created from a template, spawned by the template. */
+    Campaign(String campaignId, String workspaceId, CampaignContent content, String templateId, Instant now) {
+        apply(new CampaignCreated(campaignId, workspaceId, content, now));
+        apply(new CampaignCreatedFromTemplate(campaignId, workspaceId, templateId, now));
     }
 
     @CommandHandler
@@ -307,6 +314,11 @@ public class Campaign {
 
     @EventSourcingHandler
     void on(CampaignCopied event) {
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignCreatedFromTemplate event) {
         version++;
     }
 

@@ -36,7 +36,7 @@ public record CampaignRequest(@NotBlank @Size(max = 200) String name,
 
     public record Flow(@NotNull @Size(max = 200) List<Component> components, @Size(max = 1000) List<Edge> edges) {
 
-        FlowDefinition toDefinition() {
+        public FlowDefinition toDefinition() {
             return new FlowDefinition(
                     components.stream().map(Component::toComponent).toList(),
                     edges == null ? List.of() : edges.stream().map(Edge::toEdge).toList());

@@ -2,6 +2,7 @@ package io.automark.command.web;
 
 import io.automark.command.CommandSideApplication;
 import io.automark.command.support.EmbeddedStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +38,9 @@ class CommandApiTest {
 
     @Autowired
     private TestRestTemplate http;
+
+    @Autowired
+    private EventStore events;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -328,6 +332,59 @@ class CommandApiTest {
         assertThat(deleted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertProblem(postJson("/campaigns/" + copyId + "/move", Map.of("groupId", "g-1")), HttpStatus.NOT_FOUND,
                 "NOT_FOUND");
+    }
+
+    @Test
+    void createsACampaignFromATemplateAndItsCopyIsDetachedFromIt() {
+        ResponseEntity<Map> template = postJson("/templates", Map.of("name", "Welcome flow",
+                "flow", validCampaign().get("flow")));
+        String templateId = (String) template.getBody().get("id");
+
+        ResponseEntity<Map> campaign = postJson("/templates/" + templateId + "/campaigns", Map.of("name", "From T"));
+        String campaignId = (String) campaign.getBody().get("id");
+        String copyId = (String) postJson("/campaigns/" + campaignId + "/copy", null).getBody().get("id");
+
+        assertThat(template.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(campaign.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(payloadTypes(campaignId)).containsExactly("CampaignCreated", "CampaignCreatedFromTemplate");
+        assertThat(payloadTypes(copyId)).containsExactly("CampaignCreated", "CampaignCopied");
+    }
+
+    @Test
+    void refusesToFileACampaignInAGroupThatDoesNotExist() {
+        Map<String, Object> body = new HashMap<>(validCampaign());
+        body.put("groupId", "no-such-group");
+
+        assertProblem(postJson("/campaigns", body), HttpStatus.NOT_FOUND, "NOT_FOUND");
+    }
+
+    @Test
+    void refusesToDeleteAGroupThatHoldsACampaign() throws Exception {
+        String groupId = (String) postJson("/groups", Map.of("name", "Spring")).getBody().get("id");
+        String campaignId = createCampaign();
+        postJson("/campaigns/" + campaignId + "/move", Map.of("groupId", groupId));
+        Thread.sleep(1500);
+
+        ResponseEntity<Map> refused = http.exchange(BASE + "/groups/" + groupId, HttpMethod.DELETE, null, Map.class);
+
+        assertProblem(refused, HttpStatus.CONFLICT, "GROUP_NOT_EMPTY");
+    }
+
+    @Test
+    void refusesAFourthGroupLevel() {
+        String top = (String) postJson("/groups", Map.of("name", "1")).getBody().get("id");
+        String second = (String) postJson("/groups", Map.of("name", "2", "parentId", top)).getBody().get("id");
+        String third = (String) postJson("/groups", Map.of("name", "3", "parentId", second)).getBody().get("id");
+
+        ResponseEntity<Map> fourth = postJson("/groups", Map.of("name", "4", "parentId", third));
+
+        assertProblem(fourth, HttpStatus.CONFLICT, "GROUP_DEPTH_EXCEEDED");
+    }
+
+    private List<String> payloadTypes(String aggregateId) {
+        return events.readEvents(aggregateId).asStream()
+                .map(event -> event.getPayloadType().getSimpleName())
+                .toList();
     }
 
     @Test
