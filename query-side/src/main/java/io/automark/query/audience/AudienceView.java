@@ -1,0 +1,18 @@
+package io.automark.query.audience;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/**
+ * An audience with its figures; the members stay in the command side's audience store.
+ *
+ * @param origin how it came to be, for example {@code CSV_UPLOAD}
+ */
+@Document(AudienceView.COLLECTION)
+public record AudienceView(@Id String id, String workspaceId, String name, long size, String origin,
+                           Instant importedAt) {
+
+    public static final String COLLECTION = "view_audiences";
+}

@@ -1,0 +1,46 @@
+package io.automark.query.campaign;
+
+import io.automark.events.campaign.CampaignStatus;
+import io.automark.events.campaign.EndState;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+/**
+ * What the campaign list and the status counts narrow by; every field may be null.
+ *
+ * @param status      FINISHED covers both end states
+ * @param endState    narrows FINISHED campaigns to one end state
+ * @param q           part of the name, matched literally and ignoring case
+ * @param groupId     {@value #UNGROUPED} for campaigns in no group
+ * @param subCampaign the id of an associated sub-campaign
+ */
+public record CampaignFilter(CampaignStatus status, EndState endState, String q, String groupId,
+                             String subCampaign) {
+
+    public static final String UNGROUPED = "ungrouped";
+
+    /** The same filter for every status, as the status counts need it. */
+    public CampaignFilter anyStatus() {
+        return new CampaignFilter(null, null, q, groupId, subCampaign);
+    }
+
+    Criteria toCriteria(String workspaceId) {
+        Criteria criteria = Criteria.where("workspaceId").is(workspaceId);
+
+        if (status != null) {
+            criteria.and("status").is(status);
+        }
+        if (endState != null) {
+            criteria.and("endState").is(endState);
+        }
+        if (q != null && !q.isBlank()) {
+            criteria.and("name").regex(SearchText.literal(q.strip()), "i");
+        }
+        if (groupId != null) {
+            criteria.and("groupId").is(UNGROUPED.equals(groupId) ? null : groupId);
+        }
+        if (subCampaign != null) {
+            criteria.and("subCampaigns").is(subCampaign);
+        }
+        return criteria;
+    }
+}

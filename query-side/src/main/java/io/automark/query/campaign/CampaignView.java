@@ -1,0 +1,35 @@
+package io.automark.query.campaign;
+
+import io.automark.events.campaign.CampaignStatus;
+import io.automark.events.campaign.EndState;
+import io.automark.events.campaign.Schedule;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A campaign as lists and details show it: one document per campaign, kept by {@link CampaignProjection}.
+ *
+ * @param version            the campaign aggregate's version: the sequence number of its last event plus one, the
+ *                           number a command answered with and {@code minVersion} waits for
+ * @param publishedVersion   the flow version last published; null while DRAFT
+ * @param currentFlowVersion the newest flow version, the one being edited
+ * @param endState           set only while FINISHED
+ * @param lastExecution      the newest run; null before the first
+ * @param copiedFrom         the campaign version this one was copied from; null when it was not copied
+ */
+@Document(CampaignView.COLLECTION)
+public record CampaignView(@Id String id, String workspaceId, String name, String description, String groupId,
+                           List<String> subCampaigns, CampaignStatus status, EndState endState, long version,
+                           Integer publishedVersion, int currentFlowVersion, Instant createdAt, Instant updatedAt,
+                           String createdBy, String updatedBy, Schedule schedule, LastExecution lastExecution,
+                           CopiedFrom copiedFrom) {
+
+    public static final String COLLECTION = "view_campaigns";
+
+    /** The source of a copy. */
+    public record CopiedFrom(String campaignId, int version) {
+    }
+}

@@ -1,0 +1,60 @@
+package io.automark.query.execution;
+
+import io.automark.events.campaign.ComponentType;
+import io.automark.events.execution.ComponentOutcomes;
+import io.automark.events.execution.ExecutionBatchRecorded;
+import io.automark.events.execution.UserOutcome;
+import io.automark.events.execution.UserResult;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Counts one batch's outcomes into increments of an execution's counters. */
+final class BatchFigures {
+
+    private final Map<String, Long> increments = new LinkedHashMap<>();
+    private long enteredUsers;
+
+    private BatchFigures() {
+    }
+
+    /** The {@code $inc} of every counter the batch moves, plus the batch and user totals. */
+    static Update incrementsOf(ExecutionBatchRecorded batch) {
+        BatchFigures figures = new BatchFigures();
+
+        batch.components().forEach(figures::count);
+
+        Update update = new Update();
+        figures.increments.forEach(update::inc);
+        return update
+                .inc("processedUsers", figures.enteredUsers)
+                .inc("batches", 1L);
+    }
+
+    private void count(ComponentOutcomes outcomes) {
+        String counters = "figures." + FieldKey.encode(outcomes.componentId());
+
+        add(counters + ".entered", outcomes.users().size());
+        outcomes.users().forEach(user -> count(counters, outcomes.type(), user));
+        if (outcomes.type() != null && outcomes.type().isEntry()) {
+            enteredUsers += outcomes.users().size();
+        }
+    }
+
+    private void count(String counters, ComponentType type, UserOutcome user) {
+        boolean branched = user.branch() != null && !user.branch().isEmpty();
+
+        add(counters + ".results." + user.result().name(), 1);
+        if (branched) {
+            add(counters + ".branches." + FieldKey.encode(user.branch()), 1);
+        }
+        if (branched && type == ComponentType.AB_TEST && user.result() == UserResult.PASSED) {
+            add(counters + ".goals." + FieldKey.encode(user.branch()), 1);
+        }
+    }
+
+    private void add(String path, long amount) {
+        increments.merge(path, amount, Long::sum);
+    }
+}

@@ -1,0 +1,75 @@
+package io.automark.query.execution;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.automark.events.campaign.ComponentType;
+import io.automark.events.execution.UserResult;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of one component in one execution. Figures that do not apply to the component's type are absent:
+ * channels show {@code sent}, {@code succeeded} and {@code failed}; an AB test shows {@code goalAchieved} and
+ * {@code winningGroup}; every other type shows {@code passed}. Every type shows {@code entered}.
+ *
+ * @param sent         sends actually attempted: SUCCESS and FAILED
+ * @param failed       FAILED and SKIPPED: the users the channel did not reach
+ * @param winningGroup the AB test group with the most goal achievements; absent while none leads alone
+ * @param branches     users per branch they left by (a judgment's yes/no, a grouping's groups); absent when the
+ *                     component does not branch
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ComponentReport(String componentId, ComponentType type, Long entered, Long passed, Long sent,
+                              Long succeeded, Long failed, String winningGroup, Long goalAchieved,
+                              Map<String, Long> branches) {
+
+    static ComponentReport of(ExecutionComponent component, ComponentCounts counts) {
+        ComponentCounts figures = counts == null ? new ComponentCounts(0, null, null, null) : counts;
+        ComponentType type = component.type();
+        Map<String, Long> branches = decoded(figures.branches());
+
+        if (type != null && type.isChannel()) {
+            long success = result(figures, UserResult.SUCCESS);
+            long failed = result(figures, UserResult.FAILED);
+            return new ComponentReport(component.componentId(), type, figures.entered(), null, success + failed,
+                    success, failed + result(figures, UserResult.SKIPPED), null, null, branches);
+        }
+        if (type == ComponentType.AB_TEST) {
+            Map<String, Long> goals = decoded(figures.goals());
+            return new ComponentReport(component.componentId(), type, figures.entered(), null, null, null, null,
+                    leader(goals), total(goals), branches);
+        }
+        return new ComponentReport(component.componentId(), type, figures.entered(),
+                result(figures, UserResult.PASSED), null, null, null, null, null, branches);
+    }
+
+    private static long result(ComponentCounts figures, UserResult result) {
+        return figures.results() == null ? 0 : figures.results().getOrDefault(result.name(), 0L);
+    }
+
+    private static Map<String, Long> decoded(Map<String, Long> encoded) {
+        if (encoded == null || encoded.isEmpty()) {
+            return null;
+        }
+        Map<String, Long> decoded = new LinkedHashMap<>();
+        encoded.forEach((key, count) -> decoded.put(FieldKey.decode(key), count));
+        return decoded;
+    }
+
+    private static long total(Map<String, Long> goals) {
+        return goals == null ? 0 : goals.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static String leader(Map<String, Long> goals) {
+        if (goals == null) {
+            return null;
+        }
+        List<Map.Entry<String, Long>> ranked = goals.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .toList();
+
+        boolean alone = ranked.size() == 1 || ranked.get(0).getValue() > ranked.get(1).getValue();
+        return alone ? ranked.get(0).getKey() : null;
+    }
+}

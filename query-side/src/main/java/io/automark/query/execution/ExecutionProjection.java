@@ -1,0 +1,102 @@
+package io.automark.query.execution;
+
+import com.mongodb.client.result.UpdateResult;
+import io.automark.events.campaign.FlowDefinition;
+import io.automark.events.execution.ExecutionBatchRecorded;
+import io.automark.events.execution.ExecutionFinished;
+import io.automark.events.execution.ExecutionStarted;
+import io.automark.events.execution.ExecutionStatus;
+import io.automark.query.infrastructure.QueryProcessingGroups;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps {@link ExecutionView}. A batch's counts are added in one atomic update of the execution's document that
+ * also records the batch number and applies only while that number is not recorded yet, so a redelivered batch
+ * counts once.
+ */
+@Component
+@ProcessingGroup(QueryProcessingGroups.EXECUTIONS)
+public class ExecutionProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionProjection.class);
+
+    private final MongoTemplate mongo;
+
+    public ExecutionProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(ExecutionView.class).createIndex(new Index()
+                .on("campaignId", Sort.Direction.ASC)
+                .on("startedAt", Sort.Direction.DESC)
+                .named("campaign_started"));
+    }
+
+    @EventHandler
+    public void on(ExecutionStarted event, @SequenceNumber long sequence) {
+        Update update = new Update()
+                .set("workspaceId", event.workspaceId())
+                .set("campaignId", event.campaignId())
+                .set("version", event.flowVersion())
+                .set("status", ExecutionStatus.IN_PROGRESS)
+                .set("startedAt", event.startedAt())
+                .set("components", componentsOf(event.flow()))
+                .setOnInsert("processedUsers", 0L)
+                .setOnInsert("batches", 0L)
+                .setOnInsert("appliedBatches", List.of())
+                .max("aggregateVersion", sequence + 1);
+
+        mongo.upsert(byId(event.executionId()), update, ExecutionView.class);
+    }
+
+    @EventHandler
+    public void on(ExecutionBatchRecorded event, @SequenceNumber long sequence) {
+        Query notYetCounted = byId(event.executionId())
+                .addCriteria(Criteria.where("appliedBatches").ne(event.batchNumber()));
+        Update update = BatchFigures.incrementsOf(event)
+                .push("appliedBatches", event.batchNumber())
+                .max("aggregateVersion", sequence + 1);
+
+        UpdateResult result = mongo.updateFirst(notYetCounted, update, ExecutionView.class);
+
+        if (result.getMatchedCount() == 0) {
+            log.debug("Batch [{}] of execution [{}] was counted before; skipped", event.batchNumber(),
+                    event.executionId());
+        }
+    }
+
+    @EventHandler
+    public void on(ExecutionFinished event, @SequenceNumber long sequence) {
+        Update update = new Update()
+                .set("status", event.status())
+                .set("endedAt", event.finishedAt())
+                .set("reason", event.reason())
+                .max("aggregateVersion", sequence + 1);
+
+        mongo.updateFirst(byId(event.executionId()), update, ExecutionView.class);
+    }
+
+    private static List<ExecutionComponent> componentsOf(FlowDefinition flow) {
+        Map<String, Integer> ranks = FlowOrder.ranks(flow);
+
+        return flow.components().stream()
+                .map(component -> new ExecutionComponent(component.id(), component.type(), ranks.get(component.id())))
+                .toList();
+    }
+
+    private static Query byId(String executionId) {
+        return Query.query(Criteria.where("_id").is(executionId));
+    }
+}

@@ -1,0 +1,17 @@
+package io.automark.query.infrastructure;
+
+import java.util.List;
+
+/** The names of the query side's processing groups; each keeps its own token and is tuned on its own. */
+public final class QueryProcessingGroups {
+
+    public static final String CAMPAIGNS = "query-campaigns";
+    public static final String EXECUTIONS = "query-executions";
+    public static final String EXECUTION_USERS = "query-execution-users";
+    public static final String AUDIENCES = "query-audiences";
+
+    public static final List<String> ALL = List.of(CAMPAIGNS, EXECUTIONS, EXECUTION_USERS, AUDIENCES);
+
+    private QueryProcessingGroups() {
+    }
+}

@@ -1,0 +1,152 @@
+package io.automark.query.execution;
+
+import io.automark.events.campaign.ComponentType;
+import io.automark.events.campaign.FlowComponent;
+import io.automark.events.campaign.FlowDefinition;
+import io.automark.events.execution.ExecutionBatchRecorded;
+import io.automark.events.execution.ExecutionFinished;
+import io.automark.events.execution.ExecutionStarted;
+import io.automark.events.execution.ExecutionStatus;
+import io.automark.events.execution.UserResult;
+import io.automark.query.support.QuerySideTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static io.automark.query.support.Fixtures.T0;
+import static io.automark.query.support.Fixtures.newId;
+import static io.automark.query.support.Fixtures.newWorkspace;
+import static io.automark.query.support.Fixtures.outcomes;
+import static io.automark.query.support.Fixtures.splitFlow;
+import static io.automark.query.support.Fixtures.users;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuerySideTest
+class ExecutionProjectionTest {
+
+    @Autowired
+    ExecutionProjection projection;
+
+    @Autowired
+    ExecutionQueries queries;
+
+    final String ws = newWorkspace();
+    final String id = newId("e");
+
+    @Test
+    void listsComponentsInFlowOrderBeforeAnyBatch() {
+        // when
+        projection.on(new ExecutionStarted(id, "c-1", ws, 3, splitFlow(), T0), 0);
+
+        // then
+        ExecutionDetails details = queries.details(ws, id, null);
+        assertThat(details.status()).isEqualTo(ExecutionStatus.IN_PROGRESS);
+        assertThat(details.version()).isEqualTo(3);
+        assertThat(details.components()).extracting(ComponentReport::componentId)
+                .containsExactly("mail", "audience", "split", "hook");
+        assertThat(details.components().get(0).sent()).isZero();
+        assertThat(details.components().get(1).passed()).isZero();
+    }
+
+    @Test
+    void countsTheFiguresThatFitEachComponentType() {
+        // given
+        projection.on(new ExecutionStarted(id, "c-1", ws, 1, splitFlow(), T0), 0);
+
+        // when
+        projection.on(splitBatch(0, "u"), 1);
+
+        // then
+        Map<String, ComponentReport> components = byId(queries.details(ws, id, null));
+        assertThat(components.get("audience")).isEqualTo(
+                new ComponentReport("audience", ComponentType.TARGET_AUDIENCE, 10L, 10L, null, null, null, null,
+                        null, null));
+        assertThat(components.get("split").branches()).isEqualTo(Map.of("A", 6L, "B", 4L));
+        assertThat(components.get("mail")).isEqualTo(
+                new ComponentReport("mail", ComponentType.EMAIL, 6L, null, 5L, 4L, 2L, null, null, null));
+        assertThat(queries.details(ws, id, null).processedUsers()).isEqualTo(10);
+    }
+
+    @Test
+    void countsARedeliveredBatchOnce() {
+        // given
+        projection.on(new ExecutionStarted(id, "c-1", ws, 1, splitFlow(), T0), 0);
+        ExecutionBatchRecorded batch = splitBatch(0, "u");
+        projection.on(batch, 1);
+
+        // when
+        projection.on(batch, 1);
+        projection.on(new ExecutionStarted(id, "c-1", ws, 1, splitFlow(), T0), 0);
+
+        // then
+        ExecutionDetails details = queries.details(ws, id, null);
+        assertThat(details.batches()).isEqualTo(1);
+        assertThat(details.processedUsers()).isEqualTo(10);
+        assertThat(byId(details).get("audience").entered()).isEqualTo(10);
+    }
+
+    @Test
+    void addsUpTheBatchesOfARun() {
+        // given
+        projection.on(new ExecutionStarted(id, "c-1", ws, 1, splitFlow(), T0), 0);
+
+        // when
+        projection.on(splitBatch(0, "u"), 1);
+        projection.on(splitBatch(1, "v"), 2);
+        projection.on(new ExecutionFinished(id, "c-1", ws, ExecutionStatus.COMPLETED, null, T0.plusSeconds(9)), 3);
+
+        // then
+        ExecutionDetails details = queries.details(ws, id, null);
+        assertThat(details.batches()).isEqualTo(2);
+        assertThat(byId(details).get("mail").succeeded()).isEqualTo(8);
+        assertThat(details.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(details.endedAt()).isEqualTo(T0.plusSeconds(9));
+        assertThat(details.aggregateVersion()).isEqualTo(4);
+    }
+
+    @Test
+    void showsTheGoalsAndTheWinningGroupOfAnAbTest() {
+        // given
+        FlowDefinition flow = new FlowDefinition(List.of(
+                new FlowComponent("entry.v2", ComponentType.TARGET_AUDIENCE, Map.of()),
+                new FlowComponent("ab", ComponentType.AB_TEST, Map.of())), List.of());
+        projection.on(new ExecutionStarted(id, "c-1", ws, 1, flow, T0), 0);
+
+        // when
+        projection.on(new ExecutionBatchRecorded(id, "c-1", ws, 0, List.of(
+                outcomes("entry.v2", ComponentType.TARGET_AUDIENCE, users("u", 6), UserResult.PASSED, null),
+                outcomes("ab", ComponentType.AB_TEST, users("u", 3), UserResult.PASSED, "group.1"),
+                outcomes("ab", ComponentType.AB_TEST, users("w", 2), UserResult.NOT_PASSED, "group.1"),
+                outcomes("ab", ComponentType.AB_TEST, users("x", 1), UserResult.PASSED, "$group2")), T0), 1);
+
+        // then
+        Map<String, ComponentReport> components = byId(queries.details(ws, id, null));
+        assertThat(components.get("ab")).isEqualTo(new ComponentReport("ab", ComponentType.AB_TEST, 6L, null, null,
+                null, null, "group.1", 4L, Map.of("group.1", 5L, "$group2", 1L)));
+        assertThat(components.get("entry.v2").entered()).isEqualTo(6);
+    }
+
+    private ExecutionBatchRecorded splitBatch(long number, String prefix) {
+        List<String> all = users(prefix, 10);
+        List<String> groupA = all.subList(0, 6);
+        List<String> groupB = all.subList(6, 10);
+
+        return new ExecutionBatchRecorded(id, "c-1", ws, number, List.of(
+                outcomes("audience", ComponentType.TARGET_AUDIENCE, all, UserResult.PASSED, null),
+                outcomes("split", ComponentType.RANDOM_GROUPING, groupA, UserResult.PASSED, "A"),
+                outcomes("split", ComponentType.RANDOM_GROUPING, groupB, UserResult.PASSED, "B"),
+                outcomes("mail", ComponentType.EMAIL, groupA.subList(0, 4), UserResult.SUCCESS, null),
+                outcomes("mail", ComponentType.EMAIL, groupA.subList(4, 5), UserResult.FAILED, null),
+                outcomes("mail", ComponentType.EMAIL, groupA.subList(5, 6), UserResult.SKIPPED, null),
+                outcomes("hook", ComponentType.WEBHOOK, groupB, UserResult.SUCCESS, null)),
+                T0.plusSeconds(number));
+    }
+
+    private static Map<String, ComponentReport> byId(ExecutionDetails details) {
+        return details.components().stream()
+                .collect(Collectors.toMap(ComponentReport::componentId, component -> component));
+    }
+}
