@@ -2,8 +2,11 @@ package io.automark.command.audience;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The audience store. Members are written in chunks, one document per chunk keyed by audience and chunk number,
@@ -45,16 +49,96 @@ public class AudienceStore {
     }
 
     public void writeChunk(String audienceId, long chunkNumber, List<AudienceMember> members) {
+        chunks.insertOne(chunkDocument(audienceId, chunkNumber, members, 0));
+    }
+
+    /** Writes a chunk whole, replacing what an earlier attempt wrote, so that writing it again is harmless. */
+    public void replaceChunk(String audienceId, long chunkNumber, List<AudienceMember> members) {
+        chunks.replaceOne(Filters.eq("_id", chunkId(audienceId, chunkNumber)),
+                chunkDocument(audienceId, chunkNumber, members, 0), new ReplaceOptions().upsert(true));
+    }
+
+    /** Writes an empty chunk where none was written, so that an audience's chunks are numbered without gaps. */
+    public void fillChunk(String audienceId, long chunkNumber) {
+        chunks.updateOne(Filters.eq("_id", chunkId(audienceId, chunkNumber)), Updates.combine(
+                Updates.setOnInsert("audienceId", audienceId),
+                Updates.setOnInsert("n", chunkNumber),
+                Updates.setOnInsert("rev", 0L),
+                Updates.setOnInsert("users", List.of())), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Adds tags to some users of one chunk and answers those users as they are now. The chunk is rewritten only if
+     * nobody else changed it since it was read, and read again otherwise.
+     */
+    public List<AudienceMember> addTags(String audienceId, long chunkNumber, Set<String> userIds, Set<String> tags) {
+        while (true) {
+            Document chunk = chunks.find(Filters.eq("_id", chunkId(audienceId, chunkNumber))).first();
+            if (chunk == null) {
+                throw new IllegalStateException("chunk " + chunkNumber + " of audience " + audienceId + " is missing");
+            }
+            long rev = chunk.get("rev", Number.class) == null ? 0 : chunk.get("rev", Number.class).longValue();
+            List<AudienceMember> members = membersOf(chunk);
+            List<AudienceMember> tagged = new ArrayList<>(members.size());
+            for (AudienceMember member : members) {
+                tagged.add(userIds.contains(member.userId()) ? withTags(member, tags) : member);
+            }
+            Document next = chunkDocument(audienceId, chunkNumber, tagged, rev + 1);
+            boolean written = chunks.replaceOne(Filters.and(Filters.eq("_id", next.get("_id")), revIs(rev)), next)
+                    .getModifiedCount() == 1;
+            if (written) {
+                return tagged.stream().filter(member -> userIds.contains(member.userId())).toList();
+            }
+        }
+    }
+
+    private static Bson revIs(long rev) {
+        return rev == 0 ? Filters.or(Filters.exists("rev", false), Filters.eq("rev", 0L)) : Filters.eq("rev", rev);
+    }
+
+    private static AudienceMember withTags(AudienceMember member, Set<String> tags) {
+        Set<String> all = new LinkedHashSet<>(member.tags());
+        all.addAll(tags);
+        return new AudienceMember(member.userId(), member.attributes(), all);
+    }
+
+    private static Document chunkDocument(String audienceId, long chunkNumber, List<AudienceMember> members,
+                                          long rev) {
         List<Document> users = new ArrayList<>(members.size());
         for (AudienceMember member : members) {
             users.add(new Document("u", member.userId())
                     .append("a", new Document(new HashMap<>(member.attributes())))
                     .append("t", new ArrayList<>(member.tags())));
         }
-        chunks.insertOne(new Document("_id", chunkId(audienceId, chunkNumber))
+        return new Document("_id", chunkId(audienceId, chunkNumber))
                 .append("audienceId", audienceId)
                 .append("n", chunkNumber)
-                .append("users", users));
+                .append("rev", rev)
+                .append("users", users);
+    }
+
+    /** Registers an audience whose chunks another writer made, such as a flow's GENERATE_AUDIENCE component. */
+    public boolean registerGenerated(String audienceId, String workspaceId, String name, long size, long chunkCount,
+                                     Instant now) {
+        Document descriptor = new Document("_id", audienceId)
+                .append("workspaceId", workspaceId)
+                .append("name", name)
+                .append("size", size)
+                .append("chunks", chunkCount)
+                .append("ready", true)
+                .append("createdAt", Date.from(now));
+        return audiences.replaceOne(Filters.eq("_id", audienceId), descriptor, new ReplaceOptions().upsert(true))
+                .getUpsertedId() != null;
+    }
+
+    /** Counts the users of chunks 0 to {@code chunkCount - 1}. */
+    public long countUsers(String audienceId, long chunkCount) {
+        long size = 0;
+        for (long n = 0; n < chunkCount; n++) {
+            Document chunk = chunks.find(Filters.eq("_id", chunkId(audienceId, n))).first();
+            size += chunk == null ? 0 : chunk.getList("users", Document.class).size();
+        }
+        return size;
     }
 
     public void complete(String audienceId, long size, long chunkCount) {
@@ -88,6 +172,10 @@ public class AudienceStore {
         if (chunk == null) {
             throw new IllegalStateException("chunk " + chunkNumber + " of audience " + audienceId + " is missing");
         }
+        return membersOf(chunk);
+    }
+
+    private static List<AudienceMember> membersOf(Document chunk) {
         List<AudienceMember> members = new ArrayList<>();
         for (Document user : chunk.getList("users", Document.class)) {
             members.add(new AudienceMember(user.getString("u"), attributesOf(user), new LinkedHashSet<>(

@@ -1,5 +1,6 @@
 package io.automark.command.component;
 
+import io.automark.command.audience.AudienceMember;
 import io.automark.events.execution.UserOutcome;
 
 import java.util.List;
@@ -10,8 +11,14 @@ import java.util.List;
  * @param outcomes one per user, in the order the users came in
  * @param failure  why the component itself failed (the users then stop at it and the execution ends abnormally);
  *                 null when it ran
+ * @param changed  the users as the component left them (a TAG adds tags), in the same order; null when it changed
+ *                 nobody, so the next components see what this one saw
  */
-public record ComponentRun(List<UserOutcome> outcomes, String failure) {
+public record ComponentRun(List<UserOutcome> outcomes, String failure, List<AudienceMember> changed) {
+
+    public ComponentRun(List<UserOutcome> outcomes, String failure) {
+        this(outcomes, failure, null);
+    }
 
     public static ComponentRun of(List<UserOutcome> outcomes) {
         return new ComponentRun(outcomes, null);

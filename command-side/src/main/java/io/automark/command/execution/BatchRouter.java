@@ -46,7 +46,7 @@ class BatchRouter {
                 failures.add(component.id() + ": " + run.failure());
                 continue;
             }
-            passOn(flow, component, members, run.outcomes(), inbox);
+            passOn(flow, component, run.changed() == null ? members : run.changed(), run.outcomes(), inbox);
         }
         return new RoutedBatch(outcomes, failures);
     }

@@ -38,6 +38,7 @@ class ExecutionRunner {
     private final Clock clock;
     private final Duration lease;
     private final Counter usersProcessed;
+    private final GeneratedAudiences generated;
 
     ExecutionRunner(ExecutionJobStore jobs, AudienceStore audiences, ComponentExecutors executors,
                     CommandGateway commands, Clock clock, Duration lease, MeterRegistry meters) {
@@ -48,6 +49,7 @@ class ExecutionRunner {
         this.clock = clock;
         this.lease = lease;
         this.usersProcessed = meters.counter("automark.execution.users.processed");
+        this.generated = new GeneratedAudiences(audiences, commands, clock);
     }
 
     void run(ExecutionJob job, String owner) {
@@ -67,6 +69,7 @@ class ExecutionRunner {
             }
         }
 
+        generated.register(job, audience.get().chunks());
         boolean failed = !failures.isEmpty();
         finish(job, failed ? ExecutionStatus.ABNORMAL_END : ExecutionStatus.COMPLETED,
                 failed ? String.join("; ", failures) : null);
@@ -74,7 +77,8 @@ class ExecutionRunner {
 
     private boolean runBatch(ExecutionJob job, String owner, FlowGraph flow, long batch, List<String> failures) {
         List<AudienceMember> users = audiences.chunk(job.audienceId(), batch);
-        BatchContext context = new BatchContext(job.executionId(), job.campaignId(), job.workspaceId(), batch);
+        BatchContext context = new BatchContext(job.executionId(), job.campaignId(), job.workspaceId(),
+                job.audienceId(), batch);
         RoutedBatch routed = router.route(context, flow, users);
 
         try {

@@ -4,7 +4,10 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.automark.command.CommandSideApplication;
+import io.automark.command.audience.AudienceStore;
+import io.automark.command.component.GenerateAudienceExecutor;
 import io.automark.command.support.EmbeddedStore;
+import io.automark.events.audience.AudienceImported;
 import io.automark.command.support.WebhookReceiver;
 import io.automark.events.campaign.CampaignFinished;
 import io.automark.events.campaign.EndState;
@@ -58,6 +61,9 @@ class CampaignRunTest {
 
     @Autowired
     private EventStore events;
+
+    @Autowired
+    private AudienceStore audiences;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -119,6 +125,36 @@ class CampaignRunTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no " + type.getSimpleName() + " for campaign " + campaignId);
+    }
+
+    @Test
+    void tagsUsersSoLaterComponentsSeeTheTagsAndSavesThemAsANewAudience() throws Exception {
+        String audienceId = uploadAudience();
+        Map<String, Object> body = Map.of("name", "Tag and keep", "flow", Map.of(
+                "components", List.of(
+                        Map.of("id", "audience", "type", "TARGET_AUDIENCE", "config", Map.of("audienceId", audienceId)),
+                        Map.of("id", "tag", "type", "TAG", "config", Map.of("tags", List.of("spring-2026"))),
+                        Map.of("id", "tagged", "type", "TAG_JUDGMENT", "config", Map.of("conditions", List.of(
+                                Map.of("tag", "spring-2026", "operator", "HAS_TAG")))),
+                        Map.of("id", "keep", "type", "GENERATE_AUDIENCE", "config", Map.of("name", "Spring 2026"))),
+                "edges", List.of(
+                        Map.of("from", "audience", "to", "tag"),
+                        Map.of("from", "tag", "to", "tagged"),
+                        Map.of("from", "tagged", "to", "keep", "branch", "yes"))));
+        String campaignId = (String) http.postForEntity(BASE + "/campaigns", body, Map.class).getBody().get("id");
+
+        http.postForEntity(BASE + "/campaigns/" + campaignId + "/publish", null, Map.class);
+        ExecutionFinished finished = awaitFinish(campaignId);
+
+        assertThat(finished.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        Map<String, Map<UserResult, Long>> results = resultsByComponent(finished.executionId());
+        assertThat(results.get("tagged")).containsOnly(Map.entry(UserResult.PASSED, (long) USERS));
+        String generatedId = GenerateAudienceExecutor.audienceIdOf(finished.executionId(), "keep");
+        AudienceImported generated = (AudienceImported) events.readEvents(generatedId).next().getPayload();
+        assertThat(generated.size()).isEqualTo(USERS);
+        assertThat(generated.origin()).startsWith("GENERATED:");
+        assertThat(audiences.chunk(audienceId, 0).get(0).tags()).contains("spring-2026", "vip");
+        assertThat(audiences.chunk(generatedId, 0).get(0).tags()).contains("spring-2026");
     }
 
     private static boolean isNewbie(int userNumber) {
