@@ -2,11 +2,13 @@ package io.automark.command.execution;
 
 import io.automark.command.common.NotFoundException;
 import io.automark.command.execution.ExecutionCommands.FinishExecution;
+import io.automark.command.execution.ExecutionCommands.ReExecute;
 import io.automark.command.execution.ExecutionCommands.RecordExecutionBatch;
 import io.automark.command.execution.ExecutionCommands.StopExecution;
 import io.automark.events.campaign.FlowDefinition;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.ExecutionFinished;
+import io.automark.events.execution.ExecutionReExecuted;
 import io.automark.events.execution.ExecutionStarted;
 import io.automark.events.execution.ExecutionStatus;
 import org.axonframework.commandhandling.CommandHandler;
@@ -19,6 +21,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * One run of a campaign. It guards that each batch of results is recorded once and that nothing is recorded after
@@ -32,6 +35,9 @@ public class Execution {
     private String campaignId;
     private String workspaceId;
     private ExecutionStatus status;
+    private int flowVersion;
+    private FlowDefinition flow;
+    private String reExecutedAs;
     private long version;
     private final Set<Long> recordedBatches = new HashSet<>();
 
@@ -69,14 +75,38 @@ public class Execution {
 
     @CommandHandler
     public long handle(StopExecution command) {
-        if (!workspaceId.equals(command.workspaceId())) {
-            throw new NotFoundException("execution", executionId);
-        }
+        checkWorkspace(command.workspaceId());
         checkRunning();
 
         apply(new ExecutionFinished(executionId, campaignId, workspaceId, ExecutionStatus.STOPPED, command.reason(),
                 command.now()));
         return version;
+    }
+
+    @CommandHandler
+    public String handle(ReExecute command) {
+        checkWorkspace(command.workspaceId());
+        if (status != ExecutionStatus.ABNORMAL_END) {
+            throw new ExecutionNotReExecutable(executionId, "it ended " + status + ", not ABNORMAL_END");
+        }
+        if (reExecutedAs != null) {
+            throw new ExecutionNotReExecutable(executionId, "it was already run again as " + reExecutedAs);
+        }
+
+        apply(new ExecutionReExecuted(executionId, campaignId, workspaceId, command.newExecutionId(), command.now()));
+        try {
+            createNew(Execution.class, () -> new Execution(command.newExecutionId(), campaignId, workspaceId,
+                    flowVersion, flow, command.now()));
+        } catch (Exception e) {
+            throw new IllegalStateException("execution " + command.newExecutionId() + " could not be created", e);
+        }
+        return command.newExecutionId();
+    }
+
+    private void checkWorkspace(String workspace) {
+        if (!workspaceId.equals(workspace)) {
+            throw new NotFoundException("execution", executionId);
+        }
     }
 
     private void checkRunning() {
@@ -90,6 +120,8 @@ public class Execution {
         executionId = event.executionId();
         campaignId = event.campaignId();
         workspaceId = event.workspaceId();
+        flowVersion = event.flowVersion();
+        flow = event.flow();
         status = ExecutionStatus.IN_PROGRESS;
         version++;
     }
@@ -97,6 +129,12 @@ public class Execution {
     @EventSourcingHandler
     void on(ExecutionBatchRecorded event) {
         recordedBatches.add(event.batchNumber());
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(ExecutionReExecuted event) {
+        reExecutedAs = event.newExecutionId();
         version++;
     }
 

@@ -23,6 +23,11 @@ public final class ExecutionCommands {
                                   String reason, Instant now) {
     }
 
+    /** Runs an abnormally ended execution again as a new execution with id {@code newExecutionId}. */
+    public record ReExecute(@TargetAggregateIdentifier String executionId, String workspaceId, String newExecutionId,
+                            Instant now) {
+    }
+
     /** Stops a running execution by hand or because its campaign stopped. */
     public record StopExecution(@TargetAggregateIdentifier String executionId, String workspaceId, String reason,
                                 Instant now) {

@@ -40,10 +40,18 @@ class ExecutionJobStore {
         this.json = json;
     }
 
-    /** Adds the job unless it exists, so that a redelivered event plans nothing twice. */
+    /**
+     * Adds the job unless it exists, so that a redelivered event plans nothing twice. A job waits for the runs of the
+     * same campaign that are still going, so that a re-execution or a periodic run comes after the current run.
+     */
     void plan(String executionId, String campaignId, String workspaceId, FlowDefinition flow, String audienceId,
               Instant now) {
+        List<String> running = new ArrayList<>();
+        jobs.find(Filters.and(Filters.eq("campaignId", campaignId), Filters.in("status", PENDING, RUNNING),
+                        Filters.ne("_id", executionId)))
+                .forEach(job -> running.add(job.getString("_id")));
         jobs.updateOne(Filters.eq("_id", executionId), Updates.combine(
+                Updates.setOnInsert("waitFor", running),
                 Updates.setOnInsert("campaignId", campaignId),
                 Updates.setOnInsert("workspaceId", workspaceId),
                 Updates.setOnInsert("flow", write(flow)),
@@ -82,6 +90,22 @@ class ExecutionJobStore {
             updates.add(Updates.addEachToSet("failures", failures));
         }
         return jobs.updateOne(owned(executionId, owner), Updates.combine(updates)).getMatchedCount() == 1;
+    }
+
+    /** Whether every run the job waits for has ended. */
+    boolean mayStart(String executionId) {
+        Document job = jobs.find(Filters.eq("_id", executionId)).first();
+        List<String> waitFor = job == null ? List.of() : job.getList("waitFor", String.class, List.of());
+        return waitFor.isEmpty() || jobs.countDocuments(Filters.and(Filters.in("_id", waitFor),
+                Filters.ne("status", ENDED))) == 0;
+    }
+
+    /** Gives a claimed job back untouched, to be claimed again after {@code delay}. */
+    void postpone(String executionId, String owner, Instant now, Duration delay) {
+        jobs.updateOne(owned(executionId, owner), Updates.combine(
+                Updates.set("status", PENDING),
+                Updates.set("owner", null),
+                Updates.set("leaseUntil", Date.from(now.plus(delay)))));
     }
 
     /** Whether the owner still holds the job and it has not ended. */

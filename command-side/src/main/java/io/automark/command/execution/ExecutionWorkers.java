@@ -71,7 +71,11 @@ class ExecutionWorkers implements SmartLifecycle {
                 if (job.isEmpty()) {
                     return;
                 }
-                runner.run(job.get(), owner);
+                if (jobs.mayStart(job.get().executionId())) {
+                    runner.run(job.get(), owner);
+                } else {
+                    jobs.postpone(job.get().executionId(), owner, clock.instant(), pollInterval.multipliedBy(4));
+                }
             }
         } catch (RuntimeException e) {
             // The job keeps its lease until it runs out; then this or another worker takes it over.

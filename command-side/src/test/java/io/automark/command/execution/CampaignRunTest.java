@@ -4,9 +4,11 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.automark.command.CommandSideApplication;
+import io.automark.command.audience.AudienceMember;
 import io.automark.command.audience.AudienceStore;
 import io.automark.command.component.GenerateAudienceExecutor;
 import io.automark.command.support.EmbeddedStore;
+import io.automark.events.audience.AudienceExportCompleted;
 import io.automark.events.audience.AudienceImported;
 import io.automark.command.support.WebhookReceiver;
 import io.automark.events.campaign.CampaignFinished;
@@ -37,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -105,9 +108,9 @@ class CampaignRunTest {
                 .containsEntry(UserResult.NOT_PASSED, USERS - newbies);
         assertThat(results.get("hook")).containsEntry(UserResult.SUCCESS, newbies);
         assertThat(results.get("mail")).containsEntry(UserResult.SUCCESS, USERS - newbies);
-        assertThat(RECEIVER.requests()).isEqualTo((int) newbies);
-        assertThat(RECEIVER.keys()).hasSize((int) newbies);
-        assertThat(SMTP.getReceivedMessages()).hasSize((int) (USERS - newbies));
+        assertThat(RECEIVER.requests(finished.executionId())).isEqualTo((int) newbies);
+        assertThat(RECEIVER.keys()).filteredOn(key -> key.startsWith(finished.executionId())).hasSize((int) newbies);
+        assertThat(mailsOf(finished.executionId())).isEqualTo(USERS - newbies);
         assertThat(awaitCampaignEvent(campaignId, CampaignFinished.class).endState()).isEqualTo(EndState.NORMAL);
     }
 
@@ -155,6 +158,88 @@ class CampaignRunTest {
         assertThat(generated.origin()).startsWith("GENERATED:");
         assertThat(audiences.chunk(audienceId, 0).get(0).tags()).contains("spring-2026", "vip");
         assertThat(audiences.chunk(generatedId, 0).get(0).tags()).contains("spring-2026");
+    }
+
+    @Test
+    void runsAgainAnExecutionWhoseAudienceCouldNotBeLoaded() throws Exception {
+        String campaignId = createCampaign("late-audience");
+        http.postForEntity(BASE + "/campaigns/" + campaignId + "/publish", null, Map.class);
+        ExecutionFinished failed = awaitFinish(campaignId);
+        audiences.begin("late-audience", "acme", "late", Instant.now());
+        audiences.writeChunk("late-audience", 0, List.of(new AudienceMember("u1", Map.of("newbie", "1"), Set.of())));
+        audiences.complete("late-audience", 1, 1);
+
+        ResponseEntity<Map> again = http.postForEntity(BASE + "/executions/" + failed.executionId() + "/re-execute",
+                null, Map.class);
+        ResponseEntity<Map> twice = http.postForEntity(BASE + "/executions/" + failed.executionId() + "/re-execute",
+                null, Map.class);
+
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.ABNORMAL_END);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        String newExecutionId = (String) again.getBody().get("id");
+        assertThat(awaitFinishOf(newExecutionId).status()).isEqualTo(ExecutionStatus.COMPLETED);
+    }
+
+    @Test
+    void savesTheUsersWithChosenResultsAsAnAudienceAndRecordsTheOperation() throws Exception {
+        String campaignId = createCampaign(uploadAudience());
+        http.postForEntity(BASE + "/campaigns/" + campaignId + "/publish", null, Map.class);
+        String executionId = awaitFinish(campaignId).executionId();
+
+        ResponseEntity<Map> accepted = http.postForEntity(BASE + "/executions/" + executionId
+                + "/components/mail/audiences", Map.of("name", "Mailed", "results", List.of("SUCCESS")), Map.class);
+        ResponseEntity<Map> refused = http.postForEntity(BASE + "/executions/" + executionId
+                + "/components/mail/audiences", Map.of("name", "Bad", "results", List.of("MAYBE")), Map.class);
+
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        AudienceExportCompleted done = awaitEvent((String) accepted.getBody().get("id"),
+                AudienceExportCompleted.class);
+        long mailed = IntStream.rangeClosed(1, USERS).filter(n -> !isNewbie(n)).count();
+        assertThat(done.size()).isEqualTo(mailed);
+        assertThat(audiences.chunk(done.audienceId(), 0).get(0).attributes()).containsKey("email");
+    }
+
+    private <T> T awaitEvent(String aggregateId, Class<T> type) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            var found = events.readEvents(aggregateId).asStream()
+                    .map(EventMessage::getPayload)
+                    .filter(type::isInstance)
+                    .map(type::cast)
+                    .findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " for " + aggregateId);
+    }
+
+    private ExecutionFinished awaitFinishOf(String executionId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            var finished = events.readEvents(executionId).asStream()
+                    .map(EventMessage::getPayload)
+                    .filter(ExecutionFinished.class::isInstance)
+                    .map(ExecutionFinished.class::cast)
+                    .findFirst();
+            if (finished.isPresent()) {
+                return finished.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("execution " + executionId + " did not finish");
+    }
+
+    private static long mailsOf(String executionId) throws Exception {
+        long count = 0;
+        for (var message : SMTP.getReceivedMessages()) {
+            String[] header = message.getHeader("X-Automark-Execution");
+            count += header != null && header[0].equals(executionId) ? 1 : 0;
+        }
+        return count;
     }
 
     private static boolean isNewbie(int userNumber) {

@@ -1,6 +1,7 @@
 package io.automark.command.execution;
 
 import io.automark.command.execution.ExecutionCommands.FinishExecution;
+import io.automark.command.execution.ExecutionCommands.ReExecute;
 import io.automark.command.execution.ExecutionCommands.RecordExecutionBatch;
 import io.automark.command.execution.ExecutionCommands.StopExecution;
 import io.automark.command.support.Flows;
@@ -8,10 +9,16 @@ import io.automark.events.campaign.ComponentType;
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.ExecutionFinished;
+import io.automark.events.execution.ExecutionReExecuted;
 import io.automark.events.execution.ExecutionStarted;
 import io.automark.events.execution.ExecutionStatus;
 import io.automark.events.execution.UserOutcome;
 import io.automark.events.execution.UserResult;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ExecutionTest {
 
@@ -28,10 +37,21 @@ class ExecutionTest {
             ComponentType.TARGET_AUDIENCE, List.of(new UserOutcome("u1", UserResult.PASSED, null, null))));
 
     private FixtureConfiguration<Execution> fixture;
+    private EmbeddedEventStore spawned;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Execution.class);
+        // A re-execution spawns a new execution; the fixture's own store takes one aggregate's events only.
+        spawned = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        Repository<Execution> others = EventSourcingRepository.builder(Execution.class).eventStore(spawned).build();
+        fixture.registerRepositoryProvider(new RepositoryProvider() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> Repository<T> repositoryFor(Class<T> type) {
+                return (Repository<T>) others;
+            }
+        });
     }
 
     private static ExecutionStarted started() {
@@ -72,6 +92,32 @@ class ExecutionTest {
                 .when(new FinishExecution(ID, ExecutionStatus.ABNORMAL_END, "late", NOW))
                 .expectResultMessagePayload(false)
                 .expectNoEvents();
+    }
+
+    @Test
+    void runsAnAbnormallyEndedExecutionAgainOnce() {
+        fixture.given(started(), new ExecutionFinished(ID, "c-1", "acme", ExecutionStatus.ABNORMAL_END, "x", NOW))
+                .when(new ReExecute(ID, "acme", "e-2", NOW))
+                .expectResultMessagePayload("e-2")
+                .expectEvents(new ExecutionReExecuted(ID, "c-1", "acme", "e-2", NOW));
+        assertThat(spawned.readEvents("e-2").next().getPayload())
+                .isEqualTo(new ExecutionStarted("e-2", "c-1", "acme", 1, Flows.content("x").flow(), NOW));
+    }
+
+    @Test
+    void refusesToRunAgainAnExecutionThatCompleted() {
+        fixture.given(started(), new ExecutionFinished(ID, "c-1", "acme", ExecutionStatus.COMPLETED, null, NOW))
+                .when(new ReExecute(ID, "acme", "e-2", NOW))
+                .expectNoEvents()
+                .expectException(ExecutionNotReExecutable.class);
+    }
+
+    @Test
+    void refusesToRunAgainAnExecutionThatWasRunAgain() {
+        fixture.given(started(), new ExecutionFinished(ID, "c-1", "acme", ExecutionStatus.ABNORMAL_END, "x", NOW),
+                        new ExecutionReExecuted(ID, "c-1", "acme", "e-2", NOW))
+                .when(new ReExecute(ID, "acme", "e-3", NOW))
+                .expectException(ExecutionNotReExecutable.class);
     }
 
     @Test

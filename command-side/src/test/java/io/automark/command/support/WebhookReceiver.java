@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
-    private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
     private volatile int status = 200;
 
@@ -27,7 +28,8 @@ public final class WebhookReceiver implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/hook", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            requests.incrementAndGet();
+            String execution = String.valueOf(exchange.getRequestHeaders().getFirst("X-Automark-Execution"));
+            requests.computeIfAbsent(execution, key -> new AtomicInteger()).incrementAndGet();
             keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -43,8 +45,10 @@ public final class WebhookReceiver implements AutoCloseable {
         this.status = status;
     }
 
-    public int requests() {
-        return requests.get();
+    /** How many requests came for one execution. */
+    public int requests(String executionId) {
+        AtomicInteger count = requests.get(executionId);
+        return count == null ? 0 : count.get();
     }
 
     public Set<String> keys() {
