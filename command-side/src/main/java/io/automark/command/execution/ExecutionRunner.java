@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a claimed job batch by batch: reads a chunk of the audience, routes it through the flow, records the
@@ -52,7 +53,11 @@ class ExecutionRunner {
         this.generated = new GeneratedAudiences(audiences, commands, clock);
     }
 
-    void run(ExecutionJob job, String owner) {
+    /**
+     * Runs the job until it ends, another worker takes it over, or {@code keepGoing} turns false (the process is
+     * shutting down); in the last case the job is handed back at once so that another instance resumes it.
+     */
+    void run(ExecutionJob job, String owner, BooleanSupplier keepGoing) {
         Optional<AudienceDescriptor> audience = audiences.find(job.audienceId())
                 .filter(found -> found.ready() && found.workspaceId().equals(job.workspaceId()));
         if (audience.isEmpty()) {
@@ -63,6 +68,11 @@ class ExecutionRunner {
         FlowGraph flow = FlowGraph.of(job.flow());
         List<String> failures = new ArrayList<>(job.failures());
         for (long batch = job.nextBatch(); batch < audience.get().chunks(); batch++) {
+            if (!keepGoing.getAsBoolean()) {
+                jobs.postpone(job.executionId(), owner, clock.instant(), Duration.ZERO);
+                log.info("Execution [{}] handed back at batch {} as this instance stops", job.executionId(), batch);
+                return;
+            }
             if (!jobs.holds(job.executionId(), owner) || !runBatch(job, owner, flow, batch, failures)) {
                 log.info("Execution [{}] left at batch {}: stopped or taken over", job.executionId(), batch);
                 return;

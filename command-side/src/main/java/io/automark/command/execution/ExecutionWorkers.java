@@ -33,6 +33,7 @@ class ExecutionWorkers implements SmartLifecycle {
     private final int workers;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private ThreadPoolTaskScheduler scheduler;
+    private volatile boolean stopping;
 
     ExecutionWorkers(ExecutionJobStore jobs, AudienceStore audiences, ComponentExecutors executors,
                      CommandGateway commands, Clock clock, MeterRegistry meters,
@@ -56,7 +57,9 @@ class ExecutionWorkers implements SmartLifecycle {
         scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(workers);
         scheduler.setThreadNamePrefix("execution-worker-");
-        scheduler.setWaitForTasksToCompleteOnShutdown(false);
+        // On shutdown a worker finishes the batch in hand and hands its job back, so wait that long.
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(30);
         scheduler.initialize();
         for (int i = 0; i < workers; i++) {
             scheduler.scheduleWithFixedDelay(this::runAvailableJobs, pollInterval);
@@ -66,13 +69,13 @@ class ExecutionWorkers implements SmartLifecycle {
 
     private void runAvailableJobs() {
         try {
-            while (isRunning()) {
+            while (!stopping) {
                 var job = jobs.claim(owner, clock.instant(), lease);
                 if (job.isEmpty()) {
                     return;
                 }
                 if (jobs.mayStart(job.get().executionId())) {
-                    runner.run(job.get(), owner);
+                    runner.run(job.get(), owner, () -> !stopping);
                 } else {
                     jobs.postpone(job.get().executionId(), owner, clock.instant(), pollInterval.multipliedBy(4));
                 }
@@ -85,6 +88,7 @@ class ExecutionWorkers implements SmartLifecycle {
 
     @Override
     public void stop() {
+        stopping = true;
         if (scheduler != null) {
             scheduler.shutdown();
             scheduler = null;
