@@ -2,12 +2,17 @@ package io.automark.query;
 
 import io.automark.events.audience.AudienceImported;
 import io.automark.events.campaign.CampaignCreated;
+import io.automark.events.campaign.CampaignCreatedFromTemplate;
 import io.automark.events.campaign.CampaignPublished;
 import io.automark.events.campaign.CampaignStatus;
 import io.automark.events.campaign.ComponentType;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.ExecutionStarted;
 import io.automark.events.execution.UserResult;
+import io.automark.events.group.GroupAdded;
+import io.automark.events.group.GroupDeleted;
+import io.automark.events.group.GroupMoved;
+import io.automark.events.template.TemplateSaved;
 import io.automark.query.execution.ExecutionQueries;
 import io.automark.query.execution.users.ExecutionUserQueries;
 import io.automark.query.execution.users.UserWindow;
@@ -110,6 +115,49 @@ class EventStreamProjectionTest {
                 .andExpect(jsonPath("$[1].type").value("CampaignPublished"))
                 .andExpect(jsonPath("$[1].time").isNotEmpty());
         elsewhere.andExpect(status().isNotFound());
+    }
+
+    @Test
+    void buildsTheGroupTreeAndTemplatesFromTheStoredEvents() throws Exception {
+        // given
+        MetaData byAlice = MetaData.with("actor", "alice");
+        events.publish(
+                treeEvent(0, new GroupAdded(ws, "a", "A", null, 0, T0)),
+                treeEvent(1, new GroupAdded(ws, "b", "B", null, 0, T0)),
+                treeEvent(2, new GroupAdded(ws, "a1", "A1", "a", 0, T0)),
+                treeEvent(3, new GroupMoved(ws, "a1", "b", 0, T0)),
+                treeEvent(4, new GroupDeleted(ws, "a", T0)),
+                new GenericDomainEventMessage<>("Template", "t-" + ws, 0,
+                        new TemplateSaved("t-" + ws, ws, "Welcome", splitFlow(), T0), byAlice),
+                new GenericDomainEventMessage<>("Campaign", campaignId, 0,
+                        new CampaignCreated(campaignId, ws, content("Filed", "a1", List.of()), T0), byAlice),
+                new GenericDomainEventMessage<>("Campaign", campaignId, 1,
+                        new CampaignCreatedFromTemplate(campaignId, ws, "t-" + ws, T0), byAlice));
+
+        // when
+        await().atMost(PROCESSING).ignoreExceptions().untilAsserted(() ->
+                http.perform(get("/api/v1/workspaces/" + ws + "/groups"))
+                        .andExpect(jsonPath("$.length()").value(2))
+                        .andExpect(jsonPath("$[1].children[0].hasCampaigns").value(true)));
+        ResultActions groups = http.perform(get("/api/v1/workspaces/" + ws + "/groups"));
+        ResultActions campaign = http.perform(get(campaignPath() + "?minVersion=2"));
+
+        // then
+        groups.andExpect(jsonPath("$[1].id").value("b"))
+                .andExpect(jsonPath("$[1].position").value(0))
+                .andExpect(jsonPath("$[1].children[0].id").value("a1"))
+                .andExpect(jsonPath("$[1].children[0].parentId").value("b"));
+        campaign.andExpect(jsonPath("$.templateId").value("t-" + ws));
+        await().atMost(PROCESSING).ignoreExceptions().untilAsserted(() ->
+                http.perform(get("/api/v1/workspaces/" + ws + "/templates/t-" + ws))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.name").value("Welcome")));
+    }
+
+    /** An event of the workspace's one group tree, the aggregate the command side keeps them on. */
+    private GenericDomainEventMessage<Object> treeEvent(long sequence, Object event) {
+        return new GenericDomainEventMessage<>("GroupTree", "groups-" + ws, sequence, event,
+                MetaData.with("actor", "alice"));
     }
 
     private void publishCampaignThatRanOneBatch() {

@@ -196,7 +196,7 @@ class QueryApiTest {
     }
 
     @Test
-    void answersAudiencesAndAnEmptyGroupTree() throws Exception {
+    void answersAudiencesAndNoGroupForASearchThatMatchesNone() throws Exception {
         // given
         audiences.on(new AudienceImported("a-" + ws, ws, "Newsletter", 1200, "CSV_UPLOAD", T0));
 
@@ -286,7 +286,10 @@ class QueryApiTest {
         // then
         answer.andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/workspaces/{ws}/campaigns']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/workspaces/{ws}/executions/{executionId}']").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/workspaces/{ws}/executions/{executionId}']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/workspaces/{ws}/groups']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/workspaces/{ws}/templates/{id}']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/workspaces/{ws}/preferences/columns'].put").exists());
     }
 
     @Test

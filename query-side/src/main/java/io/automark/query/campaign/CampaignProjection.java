@@ -4,12 +4,19 @@ import com.mongodb.client.result.UpdateResult;
 import io.automark.events.campaign.CampaignContent;
 import io.automark.events.campaign.CampaignCopied;
 import io.automark.events.campaign.CampaignCreated;
+import io.automark.events.campaign.CampaignCreatedFromTemplate;
 import io.automark.events.campaign.CampaignDeleted;
 import io.automark.events.campaign.CampaignDraftSaved;
 import io.automark.events.campaign.CampaignFinished;
 import io.automark.events.campaign.CampaignMoved;
 import io.automark.events.campaign.CampaignPublished;
 import io.automark.events.campaign.CampaignRestarted;
+import io.automark.events.campaign.CampaignRunEnded;
+import io.automark.events.campaign.CampaignRunScheduled;
+import io.automark.events.campaign.CampaignRunStarted;
+import io.automark.events.campaign.CampaignRunStopped;
+import io.automark.events.campaign.CampaignStartDeferred;
+import io.automark.events.campaign.CampaignStarted;
 import io.automark.events.campaign.CampaignStatus;
 import io.automark.events.campaign.CampaignStopped;
 import io.automark.events.campaign.CampaignVersionCreated;
@@ -33,6 +40,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Keeps {@link CampaignView}: each event becomes one {@code $set} keyed by the campaign id, so a replay or a
@@ -54,16 +62,17 @@ public class CampaignProjection {
 
     @EventHandler
     public void on(CampaignCreated event, @SequenceNumber long sequence, @MetaDataValue("actor") String actor) {
-        Update update = withContent(event.content())
+        Update update = withoutPendingStart(withStatus(withContent(event.content()), CampaignStatus.DRAFT))
                 .set("workspaceId", event.workspaceId())
-                .set("status", CampaignStatus.DRAFT)
                 .set("endState", null)
                 .set("publishedVersion", null)
                 .set("currentFlowVersion", 1)
+                .set("templateId", null)
                 .set("createdAt", event.createdAt())
                 .set("createdBy", actor);
 
-        mongo.upsert(byId(event.campaignId()), changed(update, sequence, event.createdAt(), actor), CampaignView.class);
+        mongo.upsert(byId(event.campaignId()), changed(update, sequence, event.createdAt(), actor),
+                CampaignView.class);
     }
 
     @EventHandler
@@ -84,18 +93,67 @@ public class CampaignProjection {
 
     @EventHandler
     public void on(CampaignPublished event, @SequenceNumber long sequence, @MetaDataValue("actor") String actor) {
-        Update update = new Update()
-                .set("status", event.status())
+        Update update = withoutPendingStart(withStatus(new Update(), event.status()))
                 .set("endState", null)
                 .set("publishedVersion", event.flowVersion());
 
         apply(event.campaignId(), changed(update, sequence, event.publishedAt(), actor));
     }
 
+    /** A published campaign reached its start time. */
+    @EventHandler
+    public void on(CampaignStarted event, @SequenceNumber long sequence, @MetaDataValue("actor") String actor) {
+        Update update = withoutPendingStart(withStatus(new Update(), CampaignStatus.IN_PROGRESS))
+                .set("endState", null)
+                .set("publishedVersion", event.flowVersion());
+
+        apply(event.campaignId(), changed(update, sequence, event.startedAt(), actor));
+    }
+
+    /**
+     * The start time came while the workspace had no IN_PROGRESS place: the campaign stays NOT_STARTED. Only the
+     * first refusal is an event, so the campaign shows since when it waits rather than its next attempt.
+     */
+    @EventHandler
+    public void on(CampaignStartDeferred event, @SequenceNumber long sequence) {
+        Update update = new Update()
+                .set("startDeferredAt", event.deferredAt());
+
+        apply(event.campaignId(), counted(update, sequence));
+    }
+
+    @EventHandler
+    public void on(CampaignRunScheduled event, @SequenceNumber long sequence) {
+        Update update = new Update()
+                .set("nextRunAt", event.runAt());
+
+        apply(event.campaignId(), counted(update, sequence));
+    }
+
+    /** The run itself shows as the last execution, from the execution's own events. */
+    @EventHandler
+    public void on(CampaignRunStarted event, @SequenceNumber long sequence) {
+        Update update = new Update()
+                .set("nextRunAt", null);
+
+        apply(event.campaignId(), counted(update, sequence));
+    }
+
+    /** A periodic run ended; the campaign runs on, and its last execution shows the end. */
+    @EventHandler
+    public void on(CampaignRunEnded event, @SequenceNumber long sequence) {
+        apply(event.campaignId(), counted(new Update(), sequence));
+    }
+
+    /** An earlier periodic run stopped with its campaign, which its {@link CampaignStopped} already showed. */
+    @EventHandler
+    public void on(CampaignRunStopped event, @SequenceNumber long sequence) {
+        apply(event.campaignId(), counted(new Update(), sequence));
+    }
+
     @EventHandler
     public void on(CampaignStopped event, @SequenceNumber long sequence, @MetaDataValue("actor") String actor) {
-        Update update = new Update()
-                .set("status", CampaignStatus.STOPPED);
+        Update update = withoutPendingStart(withStatus(new Update(), CampaignStatus.STOPPED));
 
         apply(event.campaignId(), changed(update, sequence, event.stoppedAt(), actor));
     }
@@ -103,8 +161,7 @@ public class CampaignProjection {
     /** A restart runs the version it names, which may be an older one; that version counts as published. */
     @EventHandler
     public void on(CampaignRestarted event, @SequenceNumber long sequence, @MetaDataValue("actor") String actor) {
-        Update update = new Update()
-                .set("status", CampaignStatus.IN_PROGRESS)
+        Update update = withoutPendingStart(withStatus(new Update(), CampaignStatus.IN_PROGRESS))
                 .set("endState", null)
                 .set("publishedVersion", event.flowVersion());
 
@@ -113,19 +170,29 @@ public class CampaignProjection {
 
     @EventHandler
     public void on(CampaignFinished event, @SequenceNumber long sequence, @MetaDataValue("actor") String actor) {
-        Update update = new Update()
-                .set("status", CampaignStatus.FINISHED)
+        Update update = withoutPendingStart(withStatus(new Update(), CampaignStatus.FINISHED))
                 .set("endState", event.endState());
 
         apply(event.campaignId(), changed(update, sequence, event.finishedAt(), actor));
     }
 
+    /** A copy is detached from any template its source was made from. */
     @EventHandler
     public void on(CampaignCopied event, @SequenceNumber long sequence, @MetaDataValue("actor") String actor) {
         Update update = new Update()
-                .set("copiedFrom", new CampaignView.CopiedFrom(event.sourceCampaignId(), event.sourceVersion()));
+                .set("copiedFrom", new CampaignView.CopiedFrom(event.sourceCampaignId(), event.sourceVersion()))
+                .set("templateId", null);
 
         apply(event.campaignId(), changed(update, sequence, event.copiedAt(), actor));
+    }
+
+    @EventHandler
+    public void on(CampaignCreatedFromTemplate event, @SequenceNumber long sequence,
+                   @MetaDataValue("actor") String actor) {
+        Update update = new Update()
+                .set("templateId", event.templateId());
+
+        apply(event.campaignId(), changed(update, sequence, event.createdAt(), actor));
     }
 
     @EventHandler
@@ -166,17 +233,40 @@ public class CampaignProjection {
     private static Update withContent(CampaignContent content) {
         return new Update()
                 .set("name", content.name())
+                .set("sortName", content.name().toLowerCase(Locale.ROOT))
                 .set("description", content.description())
                 .set("groupId", content.groupId())
                 .set("subCampaigns", content.subCampaigns())
                 .set("schedule", content.schedule());
     }
 
+    private static Update withStatus(Update update, CampaignStatus status) {
+        return update
+                .set("status", status)
+                .set("statusOrder", CampaignSort.orderOf(status));
+    }
+
+    /** A status change ends any wait for a start place and any run scheduled before it. */
+    private static Update withoutPendingStart(Update update) {
+        return update
+                .set("startDeferredAt", null)
+                .set("nextRunAt", null);
+    }
+
+    /** An event that changes what a user edits or sees of the lifecycle: the campaign counts as updated. */
     private static Update changed(Update update, long sequence, Instant at, String actor) {
         return update
                 .set("version", sequence + 1)
                 .set("updatedAt", at)
                 .set("updatedBy", actor);
+    }
+
+    /**
+     * Scheduling bookkeeping: the campaign's version moves, as every event of the campaign moves it, but it does not
+     * count as updated by anyone.
+     */
+    private static Update counted(Update update, long sequence) {
+        return update.set("version", sequence + 1);
     }
 
     private void apply(String campaignId, Update update) {

@@ -14,9 +14,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /** Reads the campaign read models; every read is confined to one workspace. */
@@ -26,15 +29,17 @@ public class CampaignQueries {
     private final MongoTemplate mongo;
     private final ReadYourWrites readYourWrites;
     private final FlowJson flows;
+    private final GroupScope groups;
 
-    public CampaignQueries(MongoTemplate mongo, ReadYourWrites readYourWrites, FlowJson flows) {
+    public CampaignQueries(MongoTemplate mongo, ReadYourWrites readYourWrites, FlowJson flows, GroupScope groups) {
         this.mongo = mongo;
         this.readYourWrites = readYourWrites;
         this.flows = flows;
+        this.groups = groups;
     }
 
     public PageOf<CampaignView> list(String workspaceId, CampaignFilter filter, Sort sort, int page, int size) {
-        Query query = Query.query(filter.toCriteria(workspaceId));
+        Query query = Query.query(filter.toCriteria(workspaceId, groups));
         long total = mongo.count(query, CampaignView.class);
 
         query.with(sort)
@@ -45,13 +50,29 @@ public class CampaignQueries {
 
     public StatusCounts statusCounts(String workspaceId, CampaignFilter filter) {
         TypedAggregation<CampaignView> byStatus = Aggregation.newAggregation(CampaignView.class,
-                Aggregation.match(filter.anyStatus().toCriteria(workspaceId)),
+                Aggregation.match(filter.anyStatus().toCriteria(workspaceId, groups)),
                 Aggregation.group("status").count().as("count"));
         Map<CampaignStatus, Long> counts = new EnumMap<>(CampaignStatus.class);
 
         mongo.aggregate(byStatus, Document.class).forEach(row -> counts.put(
                 CampaignStatus.valueOf(row.getString("_id")), ((Number) row.get("count")).longValue()));
         return StatusCounts.of(counts);
+    }
+
+    /**
+     * The groups that hold at least one campaign of their own (campaigns of sub-groups do not count).
+     *
+     * @return group ids, and {@value CampaignFilter#UNGROUPED} when some campaign is in no group
+     */
+    public Set<String> groupsWithCampaigns(String workspaceId) {
+        TypedAggregation<CampaignView> byGroup = Aggregation.newAggregation(CampaignView.class,
+                Aggregation.match(Criteria.where("workspaceId").is(workspaceId)),
+                Aggregation.group("groupId"));
+        Set<String> groupIds = new HashSet<>();
+
+        mongo.aggregate(byGroup, Document.class).forEach(row -> groupIds.add(
+                Objects.requireNonNullElse(row.getString("_id"), CampaignFilter.UNGROUPED)));
+        return groupIds;
     }
 
     /**

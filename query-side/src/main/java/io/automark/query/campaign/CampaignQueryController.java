@@ -37,19 +37,20 @@ public class CampaignQueryController {
             @RequestParam(required = false) EndState endState,
             @Parameter(description = "part of the name, ignoring case") @RequestParam(required = false)
             @Size(max = 200) String q,
-            @Parameter(description = "a group id, or 'ungrouped'") @RequestParam(required = false)
-            @ResourceId String groupId,
+            @Parameter(description = "a group id, its sub-groups included, or 'ungrouped'")
+            @RequestParam(required = false) @ResourceId String groupId,
             @RequestParam(required = false) @ResourceId String subCampaign,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
-            @Parameter(description = "name|createdAt|updatedAt|status, then optionally ,asc or ,desc")
+            @Parameter(description = "name|createdAt|updatedAt|status (created and updated also do), then"
+                    + " optionally ,asc or ,desc; names sort ignoring case, statuses in lifecycle order")
             @RequestParam(defaultValue = "updatedAt,desc") String sort) {
         CampaignFilter filter = new CampaignFilter(status, endState, q, groupId, subCampaign);
 
         return campaigns.list(ws, filter, CampaignSort.parse(sort), page, size);
     }
 
-    @Operation(summary = "Counts campaigns per status in a group or a name search")
+    @Operation(summary = "Counts campaigns per status in a group (its sub-groups included) or a name search")
     @GetMapping("/status-counts")
     public StatusCounts statusCounts(
             @PathVariable @WorkspaceId String ws,

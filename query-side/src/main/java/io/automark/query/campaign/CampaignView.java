@@ -1,5 +1,6 @@
 package io.automark.query.campaign;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.automark.events.campaign.CampaignStatus;
 import io.automark.events.campaign.EndState;
 import io.automark.events.campaign.Schedule;
@@ -12,6 +13,7 @@ import java.util.List;
 /**
  * A campaign as lists and details show it: one document per campaign, kept by {@link CampaignProjection}.
  *
+ * @param groupId            null for Ungrouped
  * @param version            the campaign aggregate's version: the sequence number of its last event plus one, the
  *                           number a command answered with and {@code minVersion} waits for
  * @param publishedVersion   the flow version last published; null while DRAFT
@@ -19,13 +21,20 @@ import java.util.List;
  * @param endState           set only while FINISHED
  * @param lastExecution      the newest run; null before the first
  * @param copiedFrom         the campaign version this one was copied from; null when it was not copied
+ * @param templateId         the template it was created from; null when it was not, and always null for a copy
+ * @param nextRunAt          when a periodic campaign's next run is due; null when none is scheduled
+ * @param startDeferredAt    when the start time of a campaign still NOT_STARTED found no IN_PROGRESS place
+ *                           free; it keeps trying. Null when it is not waiting
+ * @param sortName           the name in lower case, for sorting by name ignoring case; not shown
+ * @param statusOrder        the status's place in the lifecycle, for sorting by status; not shown
  */
 @Document(CampaignView.COLLECTION)
 public record CampaignView(@Id String id, String workspaceId, String name, String description, String groupId,
                            List<String> subCampaigns, CampaignStatus status, EndState endState, long version,
                            Integer publishedVersion, int currentFlowVersion, Instant createdAt, Instant updatedAt,
                            String createdBy, String updatedBy, Schedule schedule, LastExecution lastExecution,
-                           CopiedFrom copiedFrom) {
+                           CopiedFrom copiedFrom, String templateId, Instant nextRunAt, Instant startDeferredAt,
+                           @JsonIgnore String sortName, @JsonIgnore Integer statusOrder) {
 
     public static final String COLLECTION = "view_campaigns";
 

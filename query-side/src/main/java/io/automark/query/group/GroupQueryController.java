@@ -1,7 +1,9 @@
 package io.automark.query.group;
 
+import io.automark.query.campaign.CampaignQueries;
 import io.automark.query.web.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,18 +12,25 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/**
- * The group tree. Shortcoming: shared-events has no group events yet, so there is nothing to project and the tree
- * is always empty; once the command side publishes group events, a projection into {@code view_groups} answers
- * here.
- */
+/** The group tree, with which groups hold campaigns according to the campaign read model. */
 @RestController
 public class GroupQueryController {
 
-    @Operation(summary = "Shows the workspace's group tree, optionally searched by name (empty until groups exist)")
+    private final GroupQueries groups;
+    private final CampaignQueries campaigns;
+
+    public GroupQueryController(GroupQueries groups, CampaignQueries campaigns) {
+        this.groups = groups;
+        this.campaigns = campaigns;
+    }
+
+    @Operation(summary = "Shows the workspace's group tree, Ungrouped first, siblings by position",
+            description = "Ungrouped (id 'ungrouped') has position -1. With q, only the groups whose names contain"
+                    + " q, ignoring case, are shown, with their ancestors; positions stay those of the whole tree.")
     @GetMapping("/api/v1/workspaces/{ws}/groups")
     public List<GroupNode> groups(@PathVariable @WorkspaceId String ws,
+                                  @Parameter(description = "part of a group name, ignoring case")
                                   @RequestParam(required = false) @Size(max = 200) String q) {
-        return List.of();
+        return groups.tree(ws, q, campaigns.groupsWithCampaigns(ws));
     }
 }

@@ -1,15 +1,21 @@
 package io.automark.query.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -18,6 +24,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Maps every failure of a query to an RFC 9457 problem with a stable {@code code}. It is limited to the query
@@ -53,11 +61,42 @@ public class ApiProblemHandler {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ProblemDetail> constraintViolated(HandlerMethodValidationException e) {
         List<FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(), message(error))))
+                .flatMap(ApiProblemHandler::fieldErrors)
                 .toList();
 
         return invalid(errors);
+    }
+
+    /** A body's errors name its fields; a parameter's errors name the parameter. */
+    private static Stream<FieldError> fieldErrors(ParameterValidationResult result) {
+        if (result instanceof ParameterErrors body && body.hasFieldErrors()) {
+            return body.getFieldErrors().stream()
+                    .map(error -> new FieldError(error.getField(), message(error)));
+        }
+        String parameter = result.getMethodParameter().getParameterName();
+        return result.getResolvableErrors().stream()
+                .map(error -> new FieldError(parameter, message(error)));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> bodyInvalid(MethodArgumentNotValidException e) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), message(error)))
+                .toList();
+
+        return invalid(errors);
+    }
+
+    /** A body too large, not JSON, or with an unknown field or a value of the wrong type. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> bodyUnreadable(HttpMessageNotReadableException e) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", tooLarge.getMessage());
+        }
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return invalid(List.of(new FieldError(pathOf(mapping), "is unknown or has the wrong type")));
+        }
+        return invalid(List.of(new FieldError("body", "is missing or not valid JSON")));
     }
 
     /** Spring's own request failures (an unsupported method, a missing route) keep their status; others are 500. */
@@ -108,6 +147,13 @@ public class ApiProblemHandler {
             return "must be one of " + Arrays.toString(type.getEnumConstants());
         }
         return "must be a valid " + type.getSimpleName().toLowerCase();
+    }
+
+    private static String pathOf(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(step -> step.getFieldName() != null ? step.getFieldName() : "[" + step.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String message(MessageSourceResolvable error) {

@@ -102,6 +102,41 @@ class CampaignListTest {
     }
 
     @Test
+    void sortsNamesIgnoringCaseAndStatusesInLifecycleOrder() {
+        // given
+        create("lower", "apple pie", 6, null, List.of());
+        CampaignFilter all = new CampaignFilter(null, null, null, null, null);
+
+        // when
+        PageOf<CampaignView> byName = queries.list(ws, all, CampaignSort.parse("name"), 0, 2);
+        PageOf<CampaignView> byStatus = queries.list(ws, all, CampaignSort.parse("status,desc"), 0, 20);
+        PageOf<CampaignView> byCreation = queries.list(ws, all, CampaignSort.parse("created,desc"), 0, 1);
+
+        // then
+        assertThat(byName.items()).extracting(CampaignView::name).containsExactly("apple pie", "Autumn");
+        assertThat(byStatus.items()).extracting(CampaignView::status).containsExactly(CampaignStatus.FINISHED,
+                CampaignStatus.FINISHED, CampaignStatus.IN_PROGRESS, CampaignStatus.DRAFT, CampaignStatus.DRAFT,
+                CampaignStatus.DRAFT);
+        assertThat(byCreation.items()).extracting(CampaignView::name).containsExactly("apple pie");
+    }
+
+    @Test
+    void aStatusNarrowsTheSearchAndTheSubCampaignFilter() {
+        // when
+        PageOf<CampaignView> draftsNamedSpring = list(new CampaignFilter(CampaignStatus.DRAFT, null, "spring", null,
+                null));
+        PageOf<CampaignView> runningNamedSpring = list(new CampaignFilter(CampaignStatus.IN_PROGRESS, null, "spring",
+                null, null));
+        PageOf<CampaignView> finishedWithSub = list(new CampaignFilter(CampaignStatus.FINISHED, null, null, null,
+                "sub-1"));
+
+        // then
+        assertThat(draftsNamedSpring.total()).isEqualTo(2);
+        assertThat(runningNamedSpring.total()).isZero();
+        assertThat(finishedWithSub.items()).extracting(CampaignView::name).containsExactly("Summer");
+    }
+
+    @Test
     void refusesAnUnknownSortField() {
         // when / then
         assertThatThrownBy(() -> CampaignSort.parse("budget,desc")).isInstanceOf(InvalidQueryParameter.class);

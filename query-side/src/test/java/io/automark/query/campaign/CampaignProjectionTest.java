@@ -2,12 +2,19 @@ package io.automark.query.campaign;
 
 import io.automark.events.campaign.CampaignCopied;
 import io.automark.events.campaign.CampaignCreated;
+import io.automark.events.campaign.CampaignCreatedFromTemplate;
 import io.automark.events.campaign.CampaignDeleted;
 import io.automark.events.campaign.CampaignDraftSaved;
 import io.automark.events.campaign.CampaignFinished;
 import io.automark.events.campaign.CampaignMoved;
 import io.automark.events.campaign.CampaignPublished;
 import io.automark.events.campaign.CampaignRestarted;
+import io.automark.events.campaign.CampaignRunEnded;
+import io.automark.events.campaign.CampaignRunScheduled;
+import io.automark.events.campaign.CampaignRunStarted;
+import io.automark.events.campaign.CampaignRunStopped;
+import io.automark.events.campaign.CampaignStartDeferred;
+import io.automark.events.campaign.CampaignStarted;
 import io.automark.events.campaign.CampaignStatus;
 import io.automark.events.campaign.CampaignStopped;
 import io.automark.events.campaign.CampaignVersionCreated;
@@ -199,6 +206,36 @@ class CampaignProjectionTest {
     }
 
     @Test
+    void namesTheTemplateACampaignWasCreatedFrom() {
+        // given
+        campaigns.on(new CampaignCreated(id, ws, content("From a template"), T0), 0, "alice");
+
+        // when
+        campaigns.on(new CampaignCreatedFromTemplate(id, ws, "t-1", T0), 1, "alice");
+
+        // then
+        CampaignView view = queries.campaign(ws, id, null);
+        assertThat(view.templateId()).isEqualTo("t-1");
+        assertThat(view.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aCopyRefersToNoTemplate() {
+        // given
+        String copyId = newId("c");
+        campaigns.on(new CampaignCreated(id, ws, content("Templated"), T0), 0, "alice");
+        campaigns.on(new CampaignCreatedFromTemplate(id, ws, "t-1", T0), 1, "alice");
+
+        // when
+        campaigns.on(new CampaignCreated(copyId, ws, content("Templated-Copy"), T0), 0, "alice");
+        campaigns.on(new CampaignCopied(copyId, ws, id, 1, T0), 1, "alice");
+
+        // then
+        assertThat(queries.campaign(ws, copyId, null).templateId()).isNull();
+        assertThat(queries.campaign(ws, id, null).templateId()).isEqualTo("t-1");
+    }
+
+    @Test
     void dropsADeletedCampaignWithItsVersions() {
         // given
         CampaignCreated created = new CampaignCreated(id, ws, content("Doomed"), T0);
@@ -233,6 +270,57 @@ class CampaignProjectionTest {
         assertThat(view.status()).isEqualTo(CampaignStatus.IN_PROGRESS);
         assertThat(view.publishedVersion()).isEqualTo(1);
         assertThat(view.currentFlowVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void startsAScheduledCampaignOnceAPlaceIsFree() {
+        // given
+        campaigns.on(new CampaignCreated(id, ws, content("Scheduled"), T0), 0, "alice");
+        campaigns.on(new CampaignPublished(id, ws, 1, CampaignStatus.NOT_STARTED, null, T0), 1, "alice");
+
+        // when
+        campaigns.on(new CampaignStartDeferred(id, ws, T0.plusSeconds(120), T0.plusSeconds(60)), 2);
+        CampaignView waiting = queries.campaign(ws, id, null);
+        campaigns.on(new CampaignStarted(id, ws, 1, "e-1", T0.plusSeconds(180)), 3, null);
+
+        // then
+        assertThat(waiting.status()).isEqualTo(CampaignStatus.NOT_STARTED);
+        assertThat(waiting.startDeferredAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(waiting.version()).isEqualTo(3);
+        CampaignView started = queries.campaign(ws, id, null);
+        assertThat(started.status()).isEqualTo(CampaignStatus.IN_PROGRESS);
+        assertThat(started.startDeferredAt()).isNull();
+        assertThat(started.version()).isEqualTo(4);
+        assertThat(started.updatedAt()).isEqualTo(T0.plusSeconds(180));
+    }
+
+    @Test
+    void followsThePeriodicRunsOfACampaignUntilItStops() {
+        // given
+        campaigns.on(new CampaignCreated(id, ws, content("Periodic"), T0), 0, "alice");
+        campaigns.on(new CampaignStarted(id, ws, 1, null, T0), 1, null);
+
+        // when
+        campaigns.on(new CampaignRunScheduled(id, ws, T0.plusSeconds(3600), T0), 2);
+        CampaignView scheduled = queries.campaign(ws, id, null);
+        campaigns.on(new CampaignRunStarted(id, ws, 1, "e-1", 1, T0.plusSeconds(3600), 0, T0.plusSeconds(3601)), 3);
+        campaigns.on(new CampaignRunScheduled(id, ws, T0.plusSeconds(7200), T0.plusSeconds(3601)), 4);
+        campaigns.on(new CampaignRunEnded(id, ws, "e-1", ExecutionStatus.COMPLETED, T0.plusSeconds(3700)), 5);
+        CampaignView between = queries.campaign(ws, id, null);
+        campaigns.on(new CampaignStopped(id, ws, null, T0.plusSeconds(4000)), 6, "bob");
+        campaigns.on(new CampaignRunStopped(id, ws, "e-0", T0.plusSeconds(4000)), 7);
+
+        // then
+        assertThat(scheduled.nextRunAt()).isEqualTo(T0.plusSeconds(3600));
+        assertThat(between.status()).isEqualTo(CampaignStatus.IN_PROGRESS);
+        assertThat(between.nextRunAt()).isEqualTo(T0.plusSeconds(7200));
+        assertThat(between.version()).isEqualTo(6);
+        assertThat(between.updatedAt()).isEqualTo(T0);
+        CampaignView stopped = queries.campaign(ws, id, null);
+        assertThat(stopped.status()).isEqualTo(CampaignStatus.STOPPED);
+        assertThat(stopped.nextRunAt()).isNull();
+        assertThat(stopped.version()).isEqualTo(8);
+        assertThat(stopped.updatedBy()).isEqualTo("bob");
     }
 
     @Test
