@@ -1,5 +1,7 @@
 package io.automark.query;
 
+import io.automark.events.audience.AudienceExportCompleted;
+import io.automark.events.audience.AudienceExportRequested;
 import io.automark.events.audience.AudienceImported;
 import io.automark.events.campaign.CampaignCreated;
 import io.automark.events.campaign.CampaignCreatedFromTemplate;
@@ -7,7 +9,10 @@ import io.automark.events.campaign.CampaignPublished;
 import io.automark.events.campaign.CampaignStatus;
 import io.automark.events.campaign.ComponentType;
 import io.automark.events.execution.ExecutionBatchRecorded;
+import io.automark.events.execution.ExecutionFinished;
+import io.automark.events.execution.ExecutionReExecuted;
 import io.automark.events.execution.ExecutionStarted;
+import io.automark.events.execution.ExecutionStatus;
 import io.automark.events.execution.UserResult;
 import io.automark.events.group.GroupAdded;
 import io.automark.events.group.GroupDeleted;
@@ -29,6 +34,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static io.automark.query.support.Fixtures.T0;
 import static io.automark.query.support.Fixtures.content;
@@ -39,6 +45,7 @@ import static io.automark.query.support.Fixtures.splitFlow;
 import static io.automark.query.support.Fixtures.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -152,6 +159,49 @@ class EventStreamProjectionTest {
                 http.perform(get("/api/v1/workspaces/" + ws + "/templates/t-" + ws))
                         .andExpect(status().isOk())
                         .andExpect(jsonPath("$.name").value("Welcome")));
+    }
+
+    @Test
+    void buildsReExecutionsAndAudienceOperationsFromTheStoredEvents() throws Exception {
+        // given
+        String rerun = newId("e");
+        String operationId = newId("op");
+        MetaData byAlice = MetaData.with("actor", "alice");
+        publishCampaignThatRanOneBatch();
+        events.publish(
+                new GenericDomainEventMessage<>("Execution", executionId, 2, new ExecutionFinished(executionId,
+                        campaignId, ws, ExecutionStatus.ABNORMAL_END, "worker lost", T0.plusSeconds(2)), byAlice),
+                new GenericDomainEventMessage<>("Execution", executionId, 3,
+                        new ExecutionReExecuted(executionId, campaignId, ws, rerun, T0.plusSeconds(3)), byAlice),
+                new GenericDomainEventMessage<>("Execution", rerun, 0,
+                        new ExecutionStarted(rerun, campaignId, ws, 1, splitFlow(), T0.plusSeconds(3)), byAlice),
+                new GenericDomainEventMessage<>("AudienceExport", operationId, 0, new AudienceExportRequested(
+                        operationId, ws, executionId, "mail", "Reached", Set.of(UserResult.SUCCESS),
+                        T0.plusSeconds(4)), byAlice),
+                new GenericDomainEventMessage<>("AudienceExport", operationId, 1, new AudienceExportCompleted(
+                        operationId, ws, executionId, "mail", "a-" + operationId, 3, T0.plusSeconds(5)), byAlice));
+
+        // when
+        await().atMost(PROCESSING).ignoreExceptions().untilAsserted(() -> {
+            http.perform(get("/api/v1/workspaces/" + ws + "/audience-operations/" + operationId))
+                    .andExpect(jsonPath("$.status").value("COMPLETED"));
+            assertThat(executions.details(ws, executionId, null).reExecutedAs()).isEqualTo(rerun);
+            assertThat(executions.details(ws, rerun, null).reExecutionOf()).isEqualTo(executionId);
+        });
+        ResultActions old = http.perform(get("/api/v1/workspaces/" + ws + "/executions/" + executionId
+                + "?minVersion=4"));
+        ResultActions started = http.perform(get("/api/v1/workspaces/" + ws + "/executions/" + rerun
+                + "?minVersion=1"));
+        ResultActions runs = http.perform(get(campaignPath() + "/executions"));
+
+        // then
+        old.andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ABNORMAL_END"))
+                .andExpect(jsonPath("$.reExecutedAs").value(rerun));
+        started.andExpect(status().isOk())
+                .andExpect(jsonPath("$.reExecutionOf").value(executionId))
+                .andExpect(jsonPath("$.reExecutedAs").doesNotExist());
+        runs.andExpect(jsonPath("$[*].id", contains(rerun, executionId)));
     }
 
     /** An event of the workspace's one group tree, the aggregate the command side keeps them on. */

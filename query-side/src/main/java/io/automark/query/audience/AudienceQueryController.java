@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.Optional;
 
-/** Audiences with their size and origin. */
+/** Audiences with their size and origin, and the execution and component that produced them when one did. */
 @RestController
 @RequestMapping("/api/v1/workspaces/{ws}/audiences")
 public class AudienceQueryController {
@@ -28,18 +28,21 @@ public class AudienceQueryController {
 
     @Operation(summary = "Lists the workspace's audiences, newest first")
     @GetMapping
-    public List<AudienceView> list(@PathVariable @WorkspaceId String ws) {
+    public List<AudienceDetails> list(@PathVariable @WorkspaceId String ws) {
         Query query = Query.query(Criteria.where("workspaceId").is(ws))
                 .with(Sort.by(Sort.Direction.DESC, "importedAt").and(Sort.by("id")));
 
-        return mongo.find(query, AudienceView.class);
+        return mongo.find(query, AudienceView.class).stream()
+                .map(AudienceDetails::of)
+                .toList();
     }
 
     @Operation(summary = "Reads one audience")
     @GetMapping("/{id}")
-    public AudienceView audience(@PathVariable @WorkspaceId String ws, @PathVariable @ResourceId String id) {
+    public AudienceDetails audience(@PathVariable @WorkspaceId String ws, @PathVariable @ResourceId String id) {
         return Optional.ofNullable(mongo.findById(id, AudienceView.class))
                 .filter(audience -> ws.equals(audience.workspaceId()))
+                .map(AudienceDetails::of)
                 .orElseThrow(() -> new AudienceNotFound(ws, id));
     }
 }

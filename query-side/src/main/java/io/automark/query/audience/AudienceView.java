@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * An audience with its figures; the members stay in the command side's audience store.
  *
- * @param origin how it came to be, for example {@code CSV_UPLOAD}
+ * @param origin how it came to be, as {@link io.automark.events.audience.AudienceImported} says; kept as it is, and
+ *               {@link AudienceDetails} reads the source execution out of it, so older documents show it too
  */
 @Document(AudienceView.COLLECTION)
 public record AudienceView(@Id String id, String workspaceId, String name, long size, String origin,

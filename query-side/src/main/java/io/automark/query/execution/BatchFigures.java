@@ -1,10 +1,8 @@
 package io.automark.query.execution;
 
-import io.automark.events.campaign.ComponentType;
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.UserOutcome;
-import io.automark.events.execution.UserResult;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.LinkedHashMap;
@@ -36,21 +34,16 @@ final class BatchFigures {
         String counters = "figures." + FieldKey.encode(outcomes.componentId());
 
         add(counters + ".entered", outcomes.users().size());
-        outcomes.users().forEach(user -> count(counters, outcomes.type(), user));
+        outcomes.users().forEach(user -> count(counters, user));
         if (outcomes.type() != null && outcomes.type().isEntry()) {
             enteredUsers += outcomes.users().size();
         }
     }
 
-    private void count(String counters, ComponentType type, UserOutcome user) {
-        boolean branched = user.branch() != null && !user.branch().isEmpty();
-
+    private void count(String counters, UserOutcome user) {
         add(counters + ".results." + user.result().name(), 1);
-        if (branched) {
+        if (user.branch() != null && !user.branch().isEmpty()) {
             add(counters + ".branches." + FieldKey.encode(user.branch()), 1);
-        }
-        if (branched && type == ComponentType.AB_TEST && user.result() == UserResult.PASSED) {
-            add(counters + ".goals." + FieldKey.encode(user.branch()), 1);
         }
     }
 

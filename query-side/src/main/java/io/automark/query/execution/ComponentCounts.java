@@ -9,8 +9,6 @@ import java.util.Map;
  * @param entered  users with any outcome at the component
  * @param results  users per {@link io.automark.events.execution.UserResult} name
  * @param branches users per branch they left by, keyed by {@link FieldKey}
- * @param goals    AB test goal achievements (PASSED outcomes) per group, keyed by {@link FieldKey}
  */
-public record ComponentCounts(long entered, Map<String, Long> results, Map<String, Long> branches,
-                              Map<String, Long> goals) {
+public record ComponentCounts(long entered, Map<String, Long> results, Map<String, Long> branches) {
 }

@@ -15,10 +15,13 @@ import java.util.List;
  * @param batches          batches of users recorded so far
  * @param aggregateVersion the version {@code minVersion} compares with
  * @param components       in the flow's order
+ * @param reExecutedAs     the execution that runs this one again; absent while it was not re-executed
+ * @param reExecutionOf    the execution this one runs again; absent when it is not a re-execution
  */
 public record ExecutionDetails(String id, String campaignId, int version, ExecutionStatus status, Instant startedAt,
                                Instant endedAt, String reason, long processedUsers, long batches,
-                               long aggregateVersion, List<ComponentReport> components) {
+                               long aggregateVersion, List<ComponentReport> components, String reExecutedAs,
+                               String reExecutionOf) {
 
     static ExecutionDetails of(ExecutionView view) {
         List<ComponentReport> components = view.components().stream()
@@ -27,6 +30,6 @@ public record ExecutionDetails(String id, String campaignId, int version, Execut
 
         return new ExecutionDetails(view.id(), view.campaignId(), view.version(), view.status(), view.startedAt(),
                 view.endedAt(), view.reason(), view.processedUsers(), view.batches(), view.aggregateVersion(),
-                components);
+                components, view.reExecutedAs(), view.reExecutionOf());
     }
 }

@@ -4,6 +4,7 @@ import com.mongodb.client.result.UpdateResult;
 import io.automark.events.campaign.FlowDefinition;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.ExecutionFinished;
+import io.automark.events.execution.ExecutionReExecuted;
 import io.automark.events.execution.ExecutionStarted;
 import io.automark.events.execution.ExecutionStatus;
 import io.automark.query.infrastructure.QueryProcessingGroups;
@@ -27,6 +28,10 @@ import java.util.Map;
  * Keeps {@link ExecutionView}. A batch's counts are added in one atomic update of the execution's document that
  * also records the batch number and applies only while that number is not recorded yet, so a redelivered batch
  * counts once.
+ *
+ * <p>A re-execution links two executions, each an aggregate of its own, so the new execution's
+ * {@link ExecutionStarted} and the old one's {@link ExecutionReExecuted} may be handled in either order: both write
+ * the new document by upsert and each sets only the fields it knows.
  */
 @Component
 @ProcessingGroup(QueryProcessingGroups.EXECUTIONS)
@@ -53,12 +58,9 @@ public class ExecutionProjection {
                 .set("status", ExecutionStatus.IN_PROGRESS)
                 .set("startedAt", event.startedAt())
                 .set("components", componentsOf(event.flow()))
-                .setOnInsert("processedUsers", 0L)
-                .setOnInsert("batches", 0L)
-                .setOnInsert("appliedBatches", List.of())
                 .max("aggregateVersion", sequence + 1);
 
-        mongo.upsert(byId(event.executionId()), update, ExecutionView.class);
+        mongo.upsert(byId(event.executionId()), withZeroCounters(update), ExecutionView.class);
     }
 
     @EventHandler
@@ -86,6 +88,29 @@ public class ExecutionProjection {
                 .max("aggregateVersion", sequence + 1);
 
         mongo.updateFirst(byId(event.executionId()), update, ExecutionView.class);
+    }
+
+    @EventHandler
+    public void on(ExecutionReExecuted event, @SequenceNumber long sequence) {
+        Update old = new Update()
+                .set("reExecutedAs", event.newExecutionId())
+                .max("aggregateVersion", sequence + 1);
+        Update rerun = new Update()
+                .set("workspaceId", event.workspaceId())
+                .set("campaignId", event.campaignId())
+                .set("reExecutionOf", event.executionId());
+
+        // The old execution's own ExecutionStarted precedes this event in its stream, so its document exists.
+        mongo.updateFirst(byId(event.executionId()), old, ExecutionView.class);
+        mongo.upsert(byId(event.newExecutionId()), withZeroCounters(rerun), ExecutionView.class);
+    }
+
+    /** Whichever event creates an execution's document starts its counters, so batches can increment them. */
+    private static Update withZeroCounters(Update update) {
+        return update
+                .setOnInsert("processedUsers", 0L)
+                .setOnInsert("batches", 0L)
+                .setOnInsert("appliedBatches", List.of());
     }
 
     private static List<ExecutionComponent> componentsOf(FlowDefinition flow) {

@@ -52,7 +52,8 @@ public class ExecutionQueries {
                                              int limit) {
         campaigns.campaign(workspaceId, campaignId, null);
         Criteria criteria = Criteria.where("workspaceId").is(workspaceId)
-                .and("campaignId").is(campaignId);
+                .and("campaignId").is(campaignId)
+                .and("startedAt").exists(true);
 
         if (status != null) {
             criteria.and("status").is(status);
@@ -66,8 +67,10 @@ public class ExecutionQueries {
                 .toList();
     }
 
+    /** A re-execution whose {@code ExecutionStarted} is not handled yet has no {@code startedAt}: not found yet. */
     private Optional<ExecutionView> find(String workspaceId, String executionId) {
-        Query query = Query.query(Criteria.where("_id").is(executionId));
+        Query query = Query.query(Criteria.where("_id").is(executionId)
+                .and("startedAt").exists(true));
 
         query.fields().exclude("appliedBatches");
         return Optional.ofNullable(mongo.findOne(query, ExecutionView.class))

@@ -9,11 +9,12 @@ public final class QueryProcessingGroups {
     public static final String EXECUTIONS = "query-executions";
     public static final String EXECUTION_USERS = "query-execution-users";
     public static final String AUDIENCES = "query-audiences";
+    public static final String AUDIENCE_OPERATIONS = "query-audience-operations";
     public static final String GROUPS = "query-groups";
     public static final String TEMPLATES = "query-templates";
 
     public static final List<String> ALL =
-            List.of(CAMPAIGNS, EXECUTIONS, EXECUTION_USERS, AUDIENCES, GROUPS, TEMPLATES);
+            List.of(CAMPAIGNS, EXECUTIONS, EXECUTION_USERS, AUDIENCES, AUDIENCE_OPERATIONS, GROUPS, TEMPLATES);
 
     private QueryProcessingGroups() {
     }

@@ -1,14 +1,18 @@
 package io.automark.query.execution;
 
+import io.automark.events.campaign.CampaignCreated;
 import io.automark.events.campaign.ComponentType;
 import io.automark.events.campaign.FlowComponent;
 import io.automark.events.campaign.FlowDefinition;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.ExecutionFinished;
+import io.automark.events.execution.ExecutionReExecuted;
 import io.automark.events.execution.ExecutionStarted;
 import io.automark.events.execution.ExecutionStatus;
 import io.automark.events.execution.UserResult;
+import io.automark.query.campaign.CampaignProjection;
 import io.automark.query.support.QuerySideTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,12 +21,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static io.automark.query.support.Fixtures.T0;
+import static io.automark.query.support.Fixtures.content;
 import static io.automark.query.support.Fixtures.newId;
 import static io.automark.query.support.Fixtures.newWorkspace;
 import static io.automark.query.support.Fixtures.outcomes;
 import static io.automark.query.support.Fixtures.splitFlow;
 import static io.automark.query.support.Fixtures.users;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 @QuerySideTest
 class ExecutionProjectionTest {
@@ -33,8 +39,17 @@ class ExecutionProjectionTest {
     @Autowired
     ExecutionQueries queries;
 
+    @Autowired
+    CampaignProjection campaigns;
+
     final String ws = newWorkspace();
     final String id = newId("e");
+    final String campaign = newId("c");
+
+    @BeforeEach
+    void givenACampaign() {
+        campaigns.on(new CampaignCreated(campaign, ws, content("Runs again"), T0), 0, "alice");
+    }
 
     @Test
     void listsComponentsInFlowOrderBeforeAnyBatch() {
@@ -108,7 +123,7 @@ class ExecutionProjectionTest {
     }
 
     @Test
-    void showsTheGoalsAndTheWinningGroupOfAnAbTest() {
+    void showsTheInflowAndGroupsOfAnAbTestWithoutGoals() {
         // given
         FlowDefinition flow = new FlowDefinition(List.of(
                 new FlowComponent("entry.v2", ComponentType.TARGET_AUDIENCE, Map.of()),
@@ -125,16 +140,100 @@ class ExecutionProjectionTest {
         // then
         Map<String, ComponentReport> components = byId(queries.details(ws, id, null));
         assertThat(components.get("ab")).isEqualTo(new ComponentReport("ab", ComponentType.AB_TEST, 6L, null, null,
-                null, null, "group.1", 4L, Map.of("group.1", 5L, "$group2", 1L)));
+                null, null, null, null, Map.of("group.1", 5L, "$group2", 1L)));
         assertThat(components.get("entry.v2").entered()).isEqualTo(6);
     }
 
+    @Test
+    void linksAReExecutionThatStartedBeforeTheLinkWasHandled() {
+        // given
+        String rerun = newId("e");
+        endAbnormally();
+        projection.on(new ExecutionStarted(rerun, campaign, ws, 1, splitFlow(), T0.plusSeconds(5)), 0);
+
+        // when
+        projection.on(new ExecutionReExecuted(id, campaign, ws, rerun, T0.plusSeconds(5)), 2);
+
+        // then
+        assertReExecutedAs(rerun);
+    }
+
+    @Test
+    void linksAReExecutionWhoseLinkWasHandledBeforeItStarted() {
+        // given
+        String rerun = newId("e");
+        endAbnormally();
+        projection.on(new ExecutionReExecuted(id, campaign, ws, rerun, T0.plusSeconds(5)), 2);
+        Throwable beforeStart = catchThrowable(() -> queries.details(ws, rerun, null));
+        List<ExecutionDetails> listedBeforeStart = queries.ofCampaign(ws, campaign, null, 10);
+
+        // when
+        projection.on(new ExecutionStarted(rerun, campaign, ws, 1, splitFlow(), T0.plusSeconds(5)), 0);
+        projection.on(splitBatch(rerun, 0, "u"), 1);
+
+        // then
+        assertThat(beforeStart).isInstanceOf(ExecutionNotFound.class);
+        assertThat(listedBeforeStart).extracting(ExecutionDetails::id).containsExactly(id);
+        assertReExecutedAs(rerun);
+        ExecutionDetails started = queries.details(ws, rerun, 2L);
+        assertThat(started.batches()).isEqualTo(1);
+        assertThat(started.processedUsers()).isEqualTo(10);
+        assertThat(started.aggregateVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void linksAReExecutionOnceWhenItsEventsAreRedelivered() {
+        // given
+        String rerun = newId("e");
+        ExecutionReExecuted reExecuted = new ExecutionReExecuted(id, campaign, ws, rerun, T0.plusSeconds(5));
+        ExecutionStarted rerunStarted = new ExecutionStarted(rerun, campaign, ws, 1, splitFlow(), T0.plusSeconds(5));
+        endAbnormally();
+        projection.on(reExecuted, 2);
+        projection.on(rerunStarted, 0);
+
+        // when
+        projection.on(reExecuted, 2);
+        projection.on(rerunStarted, 0);
+
+        // then
+        assertReExecutedAs(rerun);
+        assertThat(queries.details(ws, id, null).aggregateVersion()).isEqualTo(3);
+        assertThat(queries.details(ws, rerun, null).aggregateVersion()).isEqualTo(1);
+    }
+
+    private void endAbnormally() {
+        ExecutionFinished crashed =
+                new ExecutionFinished(id, campaign, ws, ExecutionStatus.ABNORMAL_END, "crash", T0.plusSeconds(1));
+
+        projection.on(new ExecutionStarted(id, campaign, ws, 1, splitFlow(), T0), 0);
+        projection.on(crashed, 1);
+    }
+
+    private void assertReExecutedAs(String rerun) {
+        ExecutionDetails old = queries.details(ws, id, null);
+        ExecutionDetails started = queries.details(ws, rerun, null);
+
+        assertThat(old.reExecutedAs()).isEqualTo(rerun);
+        assertThat(old.reExecutionOf()).isNull();
+        assertThat(started.reExecutionOf()).isEqualTo(id);
+        assertThat(started.reExecutedAs()).isNull();
+        assertThat(started.status()).isEqualTo(ExecutionStatus.IN_PROGRESS);
+        assertThat(started.startedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(started.components()).hasSize(4);
+        assertThat(queries.ofCampaign(ws, campaign, null, 10)).extracting(ExecutionDetails::id)
+                .containsExactly(rerun, id);
+    }
+
     private ExecutionBatchRecorded splitBatch(long number, String prefix) {
+        return splitBatch(id, number, prefix);
+    }
+
+    private ExecutionBatchRecorded splitBatch(String executionId, long number, String prefix) {
         List<String> all = users(prefix, 10);
         List<String> groupA = all.subList(0, 6);
         List<String> groupB = all.subList(6, 10);
 
-        return new ExecutionBatchRecorded(id, "c-1", ws, number, List.of(
+        return new ExecutionBatchRecorded(executionId, "c-1", ws, number, List.of(
                 outcomes("audience", ComponentType.TARGET_AUDIENCE, all, UserResult.PASSED, null),
                 outcomes("split", ComponentType.RANDOM_GROUPING, groupA, UserResult.PASSED, "A"),
                 outcomes("split", ComponentType.RANDOM_GROUPING, groupB, UserResult.PASSED, "B"),
