@@ -1,54 +1,54 @@
 package io.automark.command.channel;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.automark.command.audience.AudienceMember;
 import io.automark.events.campaign.ComponentType;
-import org.springframework.beans.factory.annotation.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.net.ConnectException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 
 /**
- * Posts a JSON document per user to an HTTP endpoint. Configuration: {@code url}, and {@code timeoutMs} (default
- * from {@code automark.webhook.default-timeout}). A 2xx answer is a success; anything else, a time-out or a refused
- * connection is a failure. Requests of a batch run concurrently, up to {@code automark.webhook.max-concurrency}.
+ * Posts a JSON document per user to an HTTP endpoint. Configuration: {@code url}, {@code timeoutMs} (default
+ * {@code automark.webhook.default-timeout}) and {@code secretRef}, the name of a secret under
+ * {@code automark.webhook.secrets} to sign each body with: {@code X-Automark-Signature: sha256=<hex HMAC-SHA256>}.
+ * A 2xx answer is a success, a 4xx or a time-out a failure of the user; a 5xx answer and a connection error are
+ * retried with back-off ({@code automark.webhook.retry}), then fail as transport failures. Requests of a batch run
+ * concurrently, up to {@code automark.webhook.max-concurrency}.
  */
 @Component
-public class WebhookChannel implements Channel {
+public class WebhookChannel implements Channel, AutoCloseable {
 
-    private final HttpClient client;
+    static final String SIGNATURE_HEADER = "X-Automark-Signature";
+    static final String UNKNOWN_SECRET = "UNKNOWN_SECRET_REF";
+    static final String INVALID_URL = "INVALID_URL";
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookChannel.class);
+
+    private final HttpDelivery delivery;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Duration defaultTimeout;
-    private final int maxConcurrency;
+    private final WebhookProperties properties;
 
-    public WebhookChannel(ObjectMapper json, Clock clock,
-                          @Value("${automark.webhook.default-timeout:5s}") Duration defaultTimeout,
-                          @Value("${automark.webhook.max-concurrency:64}") int maxConcurrency) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+    public WebhookChannel(ObjectMapper json, Clock clock, WebhookProperties properties) {
+        this.delivery = new HttpDelivery("webhook", properties.retry(), properties.maxConcurrency());
         this.json = json;
         this.clock = clock;
-        this.defaultTimeout = defaultTimeout;
-        this.maxConcurrency = maxConcurrency;
+        this.properties = properties;
     }
 
     @Override
@@ -58,64 +58,59 @@ public class WebhookChannel implements Channel {
 
     @Override
     public List<SendResult> send(SendBatch batch) {
-        Semaphore permits = new Semaphore(maxConcurrency);
-        List<CompletableFuture<SendResult>> pending = new ArrayList<>(batch.recipients().size());
-        for (AudienceMember recipient : batch.recipients()) {
-            permits.acquireUninterruptibly();
-            pending.add(post(batch, recipient).whenComplete((result, error) -> permits.release()));
+        URI url = urlOf(batch.component().config());
+        if (url == null) {
+            // The flow validator refuses such a component; this keeps a stored older flow from throwing.
+            return Collections.nCopies(batch.recipients().size(), SendResult.unreachable(INVALID_URL));
         }
-        return pending.stream()
-                .map(CompletableFuture::join)
-                .toList();
+        Object secretRef = batch.component().config().get("secretRef");
+        String secret = secretRef == null ? null : properties.secrets().get(String.valueOf(secretRef));
+        if (secretRef != null && secret == null) {
+            log.warn("Component [{}] of execution [{}] names secret '{}', which is not configured; nothing sent",
+                    batch.component().id(), batch.context().executionId(), secretRef);
+            return Collections.nCopies(batch.recipients().size(), SendResult.unreachable(UNKNOWN_SECRET));
+        }
+
+        return delivery.sendAll(batch.recipients(), recipient -> post(batch, url, recipient, secret));
     }
 
-    private CompletableFuture<SendResult> post(SendBatch batch, AudienceMember recipient) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create((String) batch.component().config().get("url")))
-                .timeout(timeoutOf(batch))
+    @Override
+    public void close() {
+        delivery.close();
+    }
+
+    private CompletableFuture<SendResult> post(SendBatch batch, URI url, AudienceMember recipient, String secret) {
+        byte[] body = SendDocument.of(json, batch, recipient, clock.instant());
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(timeoutOf(batch.component().config()))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", batch.idempotencyKey(recipient))
                 .header(EmailChannel.EXECUTION_HEADER, batch.context().executionId())
-                .POST(HttpRequest.BodyPublishers.ofString(bodyOf(batch, recipient)))
-                .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .handle((response, error) -> error == null ? resultOf(response) : resultOf(error));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (secret != null) {
+            request.header(SIGNATURE_HEADER, "sha256=" + hmacSha256(secret, body));
+        }
+
+        return delivery.post(request.build());
     }
 
-    private String bodyOf(SendBatch batch, AudienceMember recipient) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("executionId", batch.context().executionId());
-        body.put("campaignId", batch.context().campaignId());
-        body.put("componentId", batch.component().id());
-        body.put("userId", recipient.userId());
-        body.put("sentAt", clock.instant().toString());
+    private static URI urlOf(Map<String, Object> config) {
+        Object url = config.get("url");
+        return url instanceof String text && ProviderSettings.isHttpUrl(text) ? URI.create(text) : null;
+    }
+
+    private Duration timeoutOf(Map<String, Object> config) {
+        Object timeout = config.get("timeoutMs");
+        return timeout instanceof Number ms ? Duration.ofMillis(ms.longValue()) : properties.defaultTimeout();
+    }
+
+    static String hmacSha256(String secret, byte[] body) {
         try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serializes", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM ships HmacSHA256", e);
         }
-    }
-
-    private Duration timeoutOf(SendBatch batch) {
-        Object timeout = batch.component().config().get("timeoutMs");
-        return timeout instanceof Number ms ? Duration.ofMillis(ms.longValue()) : defaultTimeout;
-    }
-
-    private static SendResult resultOf(HttpResponse<Void> response) {
-        int status = response.statusCode();
-        return status >= 200 && status < 300 ? SendResult.success() : SendResult.failed("HTTP " + status);
-    }
-
-    private static SendResult resultOf(Throwable error) {
-        Throwable cause = error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException) {
-            return SendResult.failed("TIMEOUT");
-        }
-        if (cause instanceof ConnectException) {
-            return SendResult.unreachable("CONNECTION_REFUSED");
-        }
-        if (cause instanceof IOException) {
-            return SendResult.unreachable("IO: " + cause.getMessage());
-        }
-        return SendResult.failed(cause.getClass().getSimpleName());
     }
 }
