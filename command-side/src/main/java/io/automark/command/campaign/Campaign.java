@@ -14,11 +14,17 @@ import io.automark.command.campaign.CampaignRuleViolations.CampaignNotDeletable;
 import io.automark.command.campaign.CampaignRuleViolations.CampaignNotPublishable;
 import io.automark.command.campaign.CampaignRuleViolations.CampaignNotStartable;
 import io.automark.command.campaign.CampaignRuleViolations.CampaignNotStoppable;
+import io.automark.command.campaign.CampaignDeadlines.EndDue;
+import io.automark.command.campaign.CampaignDeadlines.RunDue;
+import io.automark.command.campaign.CampaignDeadlines.StartDue;
 import io.automark.command.common.InvalidInputException;
 import io.automark.command.common.NotFoundException;
+import io.automark.command.common.Problem;
 import io.automark.command.common.VersionConflictException;
 import io.automark.command.execution.Execution;
 import io.automark.command.flow.FlowValidator;
+import io.automark.command.schedule.CronSchedule;
+import io.automark.command.schedule.ScheduleRules;
 import io.automark.events.campaign.CampaignContent;
 import io.automark.events.campaign.CampaignCopied;
 import io.automark.events.campaign.CampaignCreated;
@@ -29,6 +35,12 @@ import io.automark.events.campaign.CampaignFinished;
 import io.automark.events.campaign.CampaignMoved;
 import io.automark.events.campaign.CampaignPublished;
 import io.automark.events.campaign.CampaignRestarted;
+import io.automark.events.campaign.CampaignRunEnded;
+import io.automark.events.campaign.CampaignRunScheduled;
+import io.automark.events.campaign.CampaignRunStarted;
+import io.automark.events.campaign.CampaignRunStopped;
+import io.automark.events.campaign.CampaignStartDeferred;
+import io.automark.events.campaign.CampaignStarted;
 import io.automark.events.campaign.CampaignStatus;
 import io.automark.events.campaign.CampaignStopped;
 import io.automark.events.campaign.CampaignVersionCreated;
@@ -36,15 +48,26 @@ import io.automark.events.campaign.EndState;
 import io.automark.events.campaign.Schedule;
 import io.automark.events.execution.ExecutionStatus;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 
 import static io.automark.events.campaign.CampaignStatus.DRAFT;
 import static io.automark.events.campaign.CampaignStatus.FINISHED;
@@ -57,9 +80,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 /**
  * A campaign and its lifecycle rules. Every command handler answers the campaign's new version, which is the
  * number of events in its stream. Versions of the flow are numbered from 1; each stays readable.
+ * <p>
+ * Schedules are deadlines: a campaign published before its start time sets one for the start, a campaign with an end
+ * time one for the end, and a periodic campaign one for its next run, set again after each run. The deadline
+ * manager keeps them across restarts; every deadline handler first checks that its deadline is still current.
  */
 @Aggregate(cache = "campaignCache")
 public class Campaign {
+
+    private static final Logger log = LoggerFactory.getLogger(Campaign.class);
+    /** How many missed due times a catch-up run counts at most. */
+    private static final int MISSED_RUNS_COUNTED = 1000;
 
     @AggregateIdentifier
     private String campaignId;
@@ -69,7 +100,11 @@ public class Campaign {
     private final Map<Integer, CampaignContent> versions = new HashMap<>();
     private int flowVersion;
     private int publishedVersion;
-    private String runningExecutionId;
+    /** Runs started and not yet ended, oldest first; a one-time campaign only counts its latest. */
+    private final Set<String> openRuns = new LinkedHashSet<>();
+    private Instant nextRunAt;
+    private boolean runFailed;
+    private boolean startDeferred;
     private int runs;
     private boolean deleted;
     private long version;
@@ -80,7 +115,7 @@ public class Campaign {
 
     @CommandHandler
     public Campaign(CreateCampaign command) {
-        FlowValidator.check(command.content().flow());
+        checkContent(command.content());
 
         apply(new CampaignCreated(command.campaignId(), command.workspaceId(), command.content(), command.now()));
     }
@@ -106,34 +141,49 @@ public class Campaign {
         return version;
     }
 
+    /**
+     * Publishes the current version. Before its start time it is NOT_STARTED with a deadline for the start; else it
+     * takes an IN_PROGRESS place and a one-time campaign begins its run, a periodic one schedules its first run.
+     */
     @CommandHandler
-    public long handle(PublishCampaign command, InProgressSlots slots) {
+    public long handle(PublishCampaign command, InProgressSlots slots, DeadlineManager deadlines) {
         checkWorkspaceAndVersion(command.workspaceId(), command.expectedVersion());
         if (command.content() != null) {
             save(command.content(), command.now());
         }
         checkPublishable(command.now());
 
-        if (startsLater(command.now())) {
+        Schedule schedule = content.schedule();
+        if (startsLater(schedule, command.now())) {
             apply(new CampaignPublished(campaignId, workspaceId, flowVersion, NOT_STARTED, null, command.now()));
+            deadlines.schedule(schedule.startAt(), CampaignDeadlines.START, new StartDue(schedule.startAt()));
+        } else if (isPeriodic(schedule)) {
+            takePlace(slots, command.now());
+            apply(new CampaignPublished(campaignId, workspaceId, flowVersion, IN_PROGRESS, null, command.now()));
+            scheduleRun(ScheduleRules.firstRun(schedule, command.now()), command.now(), deadlines);
         } else {
             takePlace(slots, command.now());
             apply(new CampaignPublished(campaignId, workspaceId, flowVersion, IN_PROGRESS, command.executionId(),
                     command.now()));
             startExecution(command.executionId(), flowVersion, command.now());
         }
+        scheduleEnd(schedule, deadlines);
         return version;
     }
 
+    /** Stops the campaign and every run still in progress; future runs are not made. */
     @CommandHandler
     public long handle(StopCampaign command, InProgressSlots slots) {
         checkWorkspace(command.workspaceId());
         if (status != IN_PROGRESS && status != NOT_STARTED) {
             throw new CampaignNotStoppable(campaignId, status);
         }
+        List<String> earlierRuns = new ArrayList<>(openRuns);
+        String latestRun = earlierRuns.isEmpty() ? null : earlierRuns.remove(earlierRuns.size() - 1);
 
-        apply(new CampaignStopped(campaignId, workspaceId, runningExecutionId, command.now()));
+        apply(new CampaignStopped(campaignId, workspaceId, latestRun, command.now()));
         freePlace(slots);
+        earlierRuns.forEach(run -> apply(new CampaignRunStopped(campaignId, workspaceId, run, command.now())));
         return version;
     }
 
@@ -147,31 +197,115 @@ public class Campaign {
         return handle(new StopCampaign(campaignId, workspaceId, command.now()), slots);
     }
 
+    /** Restarts a stopped campaign with a new run at once; a periodic campaign schedules its next run again. */
     @CommandHandler
-    public long handle(StartCampaign command, InProgressSlots slots) {
+    public long handle(StartCampaign command, InProgressSlots slots, DeadlineManager deadlines) {
         checkWorkspace(command.workspaceId());
         int runVersion = command.version() == null ? publishedVersion : command.version();
         checkVersionExists(runVersion);
-        checkStartable(command.now());
+        Schedule schedule = versions.get(runVersion).schedule();
+        checkStartable(schedule, command.now());
 
         takePlace(slots, command.now());
         apply(new CampaignRestarted(campaignId, workspaceId, runVersion, command.executionId(), command.now()));
         startExecution(command.executionId(), runVersion, command.now());
+        if (isPeriodic(schedule)) {
+            scheduleRun(nextRunAfter(schedule, command.now()), command.now(), deadlines);
+        }
+        scheduleEnd(schedule, deadlines);
         return version;
     }
 
-    /** Finishes a one-time campaign when its running execution ends; other endings leave the campaign as it is. */
+    /**
+     * Records the end of one of the campaign's runs. A one-time campaign finishes with it. A periodic campaign
+     * finishes when no run is left in progress and none is scheduled: its runs are used up or its next due time lies
+     * past its end time. Endings of runs that are no longer the campaign's own change nothing and answer false.
+     */
     @CommandHandler
     public boolean handle(CompleteCampaignRun command, InProgressSlots slots) {
-        boolean ownRun = command.executionId().equals(runningExecutionId);
-        if (!ownRun || status != IN_PROGRESS || content.schedule().recurrence() != null) {
+        if (status != IN_PROGRESS || !openRuns.contains(command.executionId())) {
             return false;
         }
 
-        EndState endState = command.status() == ExecutionStatus.COMPLETED ? EndState.NORMAL : EndState.ABNORMAL;
-        apply(new CampaignFinished(campaignId, workspaceId, endState, command.now()));
-        freePlace(slots);
+        if (!isPeriodic(runningSchedule())) {
+            finish(command.status() == ExecutionStatus.COMPLETED ? EndState.NORMAL : EndState.ABNORMAL,
+                    command.now(), slots);
+            return true;
+        }
+        apply(new CampaignRunEnded(campaignId, workspaceId, command.executionId(), command.status(), command.now()));
+        if (openRuns.isEmpty() && nextRunAt == null) {
+            finish(runFailed ? EndState.ABNORMAL : EndState.NORMAL, command.now(), slots);
+        }
         return true;
+    }
+
+    /**
+     * The start time came. The campaign takes an IN_PROGRESS place and begins its run, or, being periodic,
+     * schedules its first run. With no place left it stays NOT_STARTED and tries again every
+     * {@link CampaignDeadlines#START_RETRY} until a place frees or its end time passes.
+     */
+    @DeadlineHandler(deadlineName = CampaignDeadlines.START)
+    void on(StartDue due, InProgressSlots slots, DeadlineManager deadlines, Clock clock) {
+        Instant now = latest(clock.instant(), due.startAt());
+        Schedule schedule = runningSchedule();
+        if (status != NOT_STARTED || !due.startAt().equals(schedule.startAt()) || hasEnded(schedule, now)) {
+            return;
+        }
+
+        try {
+            takePlace(slots, now);
+        } catch (InProgressLimitReached e) {
+            deferStart(due, now, deadlines);
+            return;
+        }
+        log.info("Campaign [{}] of workspace [{}] reached its start time", campaignId, workspaceId);
+        if (isPeriodic(schedule)) {
+            apply(new CampaignStarted(campaignId, workspaceId, publishedVersion, null, now));
+            scheduleRun(ScheduleRules.firstRun(schedule, now), now, deadlines);
+        } else {
+            String executionId = scheduledExecutionId();
+            apply(new CampaignStarted(campaignId, workspaceId, publishedVersion, executionId, now));
+            startExecution(executionId, publishedVersion, now);
+        }
+    }
+
+    /** The end time came: no new user enters, users inside finish their run, the place is freed. */
+    @DeadlineHandler(deadlineName = CampaignDeadlines.END)
+    void on(EndDue due, InProgressSlots slots, Clock clock) {
+        boolean running = status == IN_PROGRESS || status == NOT_STARTED;
+        if (!running || !due.endAt().equals(runningSchedule().endAt())) {
+            return;
+        }
+
+        EndState endState = runFailed ? EndState.ABNORMAL : EndState.NORMAL;
+        log.info("Campaign [{}] of workspace [{}] reached its end time and finished {}", campaignId, workspaceId,
+                endState);
+        finish(endState, latest(clock.instant(), due.endAt()), slots);
+    }
+
+    /**
+     * A periodic run is due: a new execution begins and the next run is scheduled from now, so due times missed while
+     * the service was down collapse into this one run.
+     */
+    @DeadlineHandler(deadlineName = CampaignDeadlines.RUN)
+    void on(RunDue due, DeadlineManager deadlines, Clock clock) {
+        Instant now = latest(clock.instant(), due.runAt());
+        Schedule schedule = runningSchedule();
+        if (status != IN_PROGRESS || !due.runAt().equals(nextRunAt) || hasEnded(schedule, now)) {
+            return;
+        }
+
+        String executionId = scheduledExecutionId();
+        int missed = CronSchedule.of(schedule.recurrence()).countBetween(due.runAt(), now, MISSED_RUNS_COUNTED);
+        if (missed > 0) {
+            log.warn("Campaign [{}] catches up on its run due at {} with one run; {} later due times passed unrun",
+                    campaignId, due.runAt(), missed);
+        }
+        log.info("Campaign [{}] begins scheduled run {} as execution [{}]", campaignId, runs + 1, executionId);
+        apply(new CampaignRunStarted(campaignId, workspaceId, publishedVersion, executionId, runs + 1, due.runAt(),
+                missed, now));
+        startExecution(executionId, publishedVersion, now);
+        scheduleRun(nextRunAfter(schedule, now), now, deadlines);
     }
 
     @CommandHandler
@@ -215,12 +349,21 @@ public class Campaign {
     }
 
     private void save(CampaignContent edit, Instant now) {
-        FlowValidator.check(edit.flow());
+        checkContent(edit);
 
         if (status == DRAFT || status == NOT_STARTED) {
             apply(new CampaignDraftSaved(campaignId, workspaceId, flowVersion, edit, now));
         } else {
             apply(new CampaignVersionCreated(campaignId, workspaceId, flowVersion + 1, flowVersion, edit, now));
+        }
+    }
+
+    /** Lists every problem of the flow and the schedule together. */
+    private static void checkContent(CampaignContent edit) {
+        List<Problem> problems = new ArrayList<>(FlowValidator.problemsOf(edit.flow()));
+        problems.addAll(ScheduleRules.problemsOf(edit.schedule()));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
     }
 
@@ -236,17 +379,20 @@ public class Campaign {
         if (schedule.startAt() != null && schedule.endAt() != null && !schedule.startAt().isBefore(schedule.endAt())) {
             throw new InvalidInputException("schedule.startAt", "the start time must come before the end time");
         }
+        Problem emptyWindow = ScheduleRules.emptyWindow(schedule, now);
+        if (emptyWindow != null) {
+            throw new InvalidInputException(List.of(emptyWindow));
+        }
     }
 
-    private void checkStartable(Instant now) {
+    private void checkStartable(Schedule schedule, Instant now) {
         if (status != STOPPED) {
             throw new CampaignNotStartable(campaignId, "it is " + status + "; only STOPPED campaigns start");
         }
-        Schedule schedule = content.schedule();
-        if (startsLater(now) || (schedule.endAt() != null && !now.isBefore(schedule.endAt()))) {
+        if (startsLater(schedule, now) || hasEnded(schedule, now)) {
             throw new CampaignNotStartable(campaignId, "now is outside its start/end window");
         }
-        if (schedule.maxRuns() != null && runs >= schedule.maxRuns()) {
+        if (runsUsedUp(schedule)) {
             throw new CampaignNotStartable(campaignId, "its " + schedule.maxRuns() + " runs are used up");
         }
     }
@@ -257,9 +403,80 @@ public class Campaign {
         }
     }
 
-    private boolean startsLater(Instant now) {
-        Instant startAt = content.schedule().startAt();
-        return startAt != null && startAt.isAfter(now);
+    /** The schedule of the version that runs, or of the current edit before the first publish. */
+    private Schedule runningSchedule() {
+        return versions.getOrDefault(publishedVersion, content).schedule();
+    }
+
+    private static boolean isPeriodic(Schedule schedule) {
+        return schedule.recurrence() != null;
+    }
+
+    private static boolean startsLater(Schedule schedule, Instant now) {
+        return schedule.startAt() != null && schedule.startAt().isAfter(now);
+    }
+
+    private static boolean hasEnded(Schedule schedule, Instant now) {
+        return schedule.endAt() != null && !now.isBefore(schedule.endAt());
+    }
+
+    private boolean runsUsedUp(Schedule schedule) {
+        return schedule.maxRuns() != null && runs >= schedule.maxRuns();
+    }
+
+    /** The next due time after {@code after} inside the window, or null when no run is left to make. */
+    private Instant nextRunAfter(Schedule schedule, Instant after) {
+        Instant next = CronSchedule.of(schedule.recurrence()).nextAfter(after);
+        return next == null || hasEnded(schedule, next) ? null : next;
+    }
+
+    /** Schedules the next periodic run, unless there is none to make or the runs are used up. */
+    private void scheduleRun(Instant runAt, Instant now, DeadlineManager deadlines) {
+        if (runAt == null || runsUsedUp(runningSchedule())) {
+            return;
+        }
+
+        apply(new CampaignRunScheduled(campaignId, workspaceId, runAt, now));
+        deadlines.schedule(runAt, CampaignDeadlines.RUN, new RunDue(runAt));
+    }
+
+    /** Sets the end deadline; one left from an earlier publish or restart for the same time is harmless. */
+    private static void scheduleEnd(Schedule schedule, DeadlineManager deadlines) {
+        if (schedule.endAt() != null) {
+            deadlines.schedule(schedule.endAt(), CampaignDeadlines.END, new EndDue(schedule.endAt()));
+        }
+    }
+
+    private void deferStart(StartDue due, Instant now, DeadlineManager deadlines) {
+        Instant retryAt = now.plus(CampaignDeadlines.START_RETRY);
+        if (!startDeferred) {
+            log.warn("Campaign [{}] of workspace [{}] found no IN_PROGRESS place at its start time; it tries again"
+                    + " every {}", campaignId, workspaceId, CampaignDeadlines.START_RETRY);
+            apply(new CampaignStartDeferred(campaignId, workspaceId, retryAt, now));
+        }
+        deadlines.schedule(retryAt, CampaignDeadlines.START, due);
+    }
+
+    private void finish(EndState endState, Instant now, InProgressSlots slots) {
+        apply(new CampaignFinished(campaignId, workspaceId, endState, now));
+        freePlace(slots);
+    }
+
+    /**
+     * The id of a run begun by a deadline. It follows from the campaign and its stream position, so a deadline that
+     * fires again after a crash names the same execution.
+     */
+    private String scheduledExecutionId() {
+        return scheduledExecutionId(campaignId, version);
+    }
+
+    static String scheduledExecutionId(String campaignId, long sequence) {
+        return UUID.nameUUIDFromBytes((campaignId + "/" + sequence).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** JobRunr may fire a deadline up to one poll interval early; its own time then counts as now. */
+    private static Instant latest(Instant now, Instant due) {
+        return now.isBefore(due) ? due : now;
     }
 
     /** Takes an IN_PROGRESS place; gives it back if the command does not go through after all. */
@@ -341,14 +558,56 @@ public class Campaign {
     void on(CampaignPublished event) {
         status = event.status();
         publishedVersion = event.flowVersion();
+        nextRunAt = null;
+        startDeferred = false;
         startedRun(event.executionId());
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignStarted event) {
+        status = IN_PROGRESS;
+        startDeferred = false;
+        startedRun(event.executionId());
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignStartDeferred event) {
+        startDeferred = true;
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignRunScheduled event) {
+        nextRunAt = event.runAt();
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignRunStarted event) {
+        nextRunAt = null;
+        startedRun(event.executionId());
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignRunEnded event) {
+        openRuns.remove(event.executionId());
+        runFailed |= event.status() != ExecutionStatus.COMPLETED;
         version++;
     }
 
     @EventSourcingHandler
     void on(CampaignStopped event) {
         status = STOPPED;
-        runningExecutionId = null;
+        openRuns.clear();
+        nextRunAt = null;
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignRunStopped event) {
         version++;
     }
 
@@ -356,21 +615,27 @@ public class Campaign {
     void on(CampaignRestarted event) {
         status = IN_PROGRESS;
         publishedVersion = event.flowVersion();
+        nextRunAt = null;
         startedRun(event.executionId());
         version++;
     }
 
     private void startedRun(String executionId) {
-        if (executionId != null) {
-            runningExecutionId = executionId;
-            runs++;
+        if (executionId == null) {
+            return;
         }
+        if (!isPeriodic(runningSchedule())) {
+            openRuns.clear();
+        }
+        openRuns.add(executionId);
+        runs++;
     }
 
     @EventSourcingHandler
     void on(CampaignFinished event) {
         status = FINISHED;
-        runningExecutionId = null;
+        openRuns.clear();
+        nextRunAt = null;
         version++;
     }
 

@@ -11,30 +11,28 @@ import io.automark.events.execution.UserResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs a sending component: claims the batch so that it is sent at most once, hands it to its channel and turns
- * the channel's results into user outcomes.
+ * Runs a sending component: sends the batch in slices, writes each slice's results to the delivery ledger, and
+ * turns the results into user outcomes. A batch run again after a crash skips the users the ledger already holds.
  */
 public class ChannelExecutor implements ComponentExecutor {
 
-    /** The reason recorded for users of a batch whose earlier attempt was cut off before its results were saved. */
-    public static final String UNCONFIRMED = "DELIVERY_UNCONFIRMED";
+    /** How many sends go between two writes of the ledger: at most this many are repeated after a crash. */
+    static final int SLICE = 100;
 
     private static final Logger log = LoggerFactory.getLogger(ChannelExecutor.class);
 
     private final Channel channel;
-    private final DeliveryClaims claims;
-    private final Clock clock;
+    private final DeliveryLedger ledger;
 
-    public ChannelExecutor(Channel channel, DeliveryClaims claims, Clock clock) {
+    public ChannelExecutor(Channel channel, DeliveryLedger ledger) {
         this.channel = channel;
-        this.claims = claims;
-        this.clock = clock;
+        this.ledger = ledger;
     }
 
     @Override
@@ -44,19 +42,24 @@ public class ChannelExecutor implements ComponentExecutor {
 
     @Override
     public ComponentRun execute(BatchContext context, FlowComponent component, List<AudienceMember> users) {
-        if (!claims.claim(context.executionId(), component.id(), context.batchNumber(), clock.instant())) {
-            // Known shortcoming: an attempt cut off between sending and recording leaves its sends unconfirmed.
-            // They are never sent again (at most once) and are recorded as failed; a per-user ledger would tell
-            // sent from unsent (tracked in the exactly-once issue).
-            log.warn("Batch {} of component [{}] in execution [{}] was claimed before; not sending it again",
-                    context.batchNumber(), component.id(), context.executionId());
-            return ComponentRun.of(users.stream()
-                    .map(user -> new UserOutcome(user.userId(), UserResult.FAILED, null, UNCONFIRMED))
-                    .toList());
+        Map<String, SendResult> done = ledger.recorded(context.executionId(), component.id(), context.batchNumber());
+        List<AudienceMember> pending = users.stream()
+                .filter(user -> !done.containsKey(user.userId()))
+                .toList();
+        if (!done.isEmpty()) {
+            log.info("Batch {} of component [{}] in execution [{}] resumes: {} sends done, {} to go",
+                    context.batchNumber(), component.id(), context.executionId(), done.size(), pending.size());
         }
 
-        List<SendResult> results = channel.send(new SendBatch(context, component, users));
-        return outcomesOf(users, results);
+        for (int from = 0; from < pending.size(); from += SLICE) {
+            List<AudienceMember> slice = pending.subList(from, Math.min(from + SLICE, pending.size()));
+            List<SendResult> results = channel.send(new SendBatch(context, component, slice));
+            ledger.record(context.executionId(), component.id(), context.batchNumber(), slice, results);
+            for (int i = 0; i < slice.size(); i++) {
+                done.put(slice.get(i).userId(), results.get(i));
+            }
+        }
+        return outcomesOf(users, users.stream().map(user -> done.get(user.userId())).toList());
     }
 
     private static ComponentRun outcomesOf(List<AudienceMember> users, List<SendResult> results) {

@@ -2,7 +2,7 @@ package io.automark.command.infrastructure;
 
 import io.automark.command.channel.Channel;
 import io.automark.command.channel.ChannelExecutor;
-import io.automark.command.channel.DeliveryClaims;
+import io.automark.command.channel.DeliveryLedger;
 import io.automark.command.component.ComponentExecutor;
 import io.automark.command.component.ComponentExecutors;
 import org.axonframework.common.caching.Cache;
@@ -49,9 +49,9 @@ public class CommandSideConfiguration {
 
     @Bean
     public ComponentExecutors componentExecutors(List<ComponentExecutor> executors, List<Channel> channels,
-                                                 DeliveryClaims claims, Clock clock) {
+                                                 DeliveryLedger ledger) {
         List<ComponentExecutor> all = new ArrayList<>(executors);
-        channels.forEach(channel -> all.add(new ChannelExecutor(channel, claims, clock)));
+        channels.forEach(channel -> all.add(new ChannelExecutor(channel, ledger)));
         return new ComponentExecutors(all);
     }
 }

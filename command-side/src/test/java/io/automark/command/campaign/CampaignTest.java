@@ -34,7 +34,6 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
 import com.mongodb.client.MongoClients;
 import io.automark.command.campaign.CampaignCommands.CopyCampaign;
 import io.automark.command.campaign.CampaignCommands.DeleteCampaign;
@@ -63,7 +62,7 @@ class CampaignTest {
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
     private static final CampaignContent CONTENT = Flows.content("Spring reactivation");
 
-    private FixtureConfiguration<Campaign> fixture;
+    private AggregateTestFixture<Campaign> fixture;
     private EmbeddedEventStore executionEvents;
     private EmbeddedEventStore copyEvents;
     private InProgressSlots slots;
@@ -96,6 +95,7 @@ class CampaignTest {
                 "fixture-" + UUID.randomUUID());
         slots = new InProgressSlots(store, 2);
         fixture.registerInjectableResource(slots);
+        fixture.registerInjectableResource(new FixtureClock(fixture::currentTime));
     }
 
     private List<Object> copyEvents(String copyId) {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -170,7 +169,7 @@ class HttpProviderChannelTest {
     void failsEveryUserAndTheComponentWhenTheWorkspaceHasNoProvider() {
         start();
         configure("other-workspace", ComponentType.TEXT_SMS, SMS_BODY, Duration.ofSeconds(5));
-        ChannelExecutor executor = new ChannelExecutor(channel, new DeliveryClaims(mongo), Clock.systemUTC());
+        ChannelExecutor executor = new ChannelExecutor(channel, new DeliveryLedger(mongo));
         BatchContext context = new BatchContext(UUID.randomUUID().toString(), "c", "acme", "a", 0);
 
         ComponentRun run = executor.execute(context, new FlowComponent("sms", ComponentType.TEXT_SMS,

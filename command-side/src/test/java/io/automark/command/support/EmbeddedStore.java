@@ -16,7 +16,8 @@ public final class EmbeddedStore {
         if (server == null) {
             server = new MongoServer(new MemoryBackend());
             server.bind("127.0.0.1", 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+            // No shutdown hook: the server dies with the test JVM. Shutting it down in a hook races the Spring
+            // contexts' own hooks, whose deadline server then waits on a closed store.
         }
         return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + database;
     }

@@ -9,8 +9,8 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -26,10 +26,10 @@ import org.springframework.context.annotation.Configuration;
 public class QueryStorageConfiguration {
 
     @Bean
-    public MongoTemplate axonMongoTemplate(MongoClient client, @Value("${spring.data.mongodb.database:automark}")
-                                           String database) {
+    public MongoTemplate axonMongoTemplate(MongoClient client, MongoDatabaseFactory databases) {
+        // The same database as the read models and stores, named by the URI (or spring.data.mongodb.database).
         return DefaultMongoTemplate.builder()
-                .mongoDatabase(client, database)
+                .mongoDatabase(client, databases.getMongoDatabase().getName())
                 .build();
     }
 
