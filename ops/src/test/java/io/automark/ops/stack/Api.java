@@ -1,0 +1,76 @@
+package io.automark.ops.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A small client for black-box tests: sends JSON to the API of a running stack and reads JSON back. */
+final class Api {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String base;
+
+    Api(String baseUrl, String workspace) {
+        this.base = baseUrl + "/api/v1/workspaces/" + workspace;
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Answer post(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    Answer put(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Answer(response.statusCode(), body.isBlank() ? json.nullNode() : json.readTree(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return body == null ? "" : json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A status and a JSON body. */
+    record Answer(int status, JsonNode body) {
+
+        String id() {
+            return body.path("id").asText();
+        }
+
+        long version() {
+            return body.path("version").asLong();
+        }
+    }
+}
