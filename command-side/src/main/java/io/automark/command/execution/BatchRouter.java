@@ -8,6 +8,7 @@ import io.automark.command.flow.FlowGraph;
 import io.automark.events.campaign.FlowComponent;
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.UserOutcome;
+import io.automark.events.execution.UserResult;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +55,12 @@ class BatchRouter {
     private static void passOn(FlowGraph flow, FlowComponent component, List<AudienceMember> members,
                                List<UserOutcome> outcomes, Map<String, Map<String, AudienceMember>> inbox) {
         for (int i = 0; i < members.size(); i++) {
-            for (String next : flow.next(component.id(), outcomes.get(i).branch())) {
+            UserOutcome outcome = outcomes.get(i);
+            if (outcome.result() == UserResult.NOT_PASSED && outcome.branch() == null) {
+                // A user who did not pass a component without branches (an entry that refused re-entry) stops.
+                continue;
+            }
+            for (String next : flow.next(component.id(), outcome.branch())) {
                 // A user who reaches a component by two paths is still handled by it once.
                 inbox.computeIfAbsent(next, id -> new LinkedHashMap<>()).putIfAbsent(members.get(i).userId(),
                         members.get(i));

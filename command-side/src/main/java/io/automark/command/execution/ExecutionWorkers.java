@@ -1,6 +1,8 @@
 package io.automark.command.execution;
 
 import io.automark.command.audience.AudienceStore;
+import io.automark.command.behavior.BehaviorInbox;
+import io.automark.command.behavior.EntryTriggers;
 import io.automark.command.component.ComponentExecutors;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -27,6 +29,8 @@ class ExecutionWorkers implements SmartLifecycle {
 
     private final ExecutionJobStore jobs;
     private final ExecutionRunner runner;
+    private final BehaviorInbox inbox;
+    private final EntryBatchRunner entries;
     private final Clock clock;
     private final Duration lease;
     private final Duration pollInterval;
@@ -36,12 +40,15 @@ class ExecutionWorkers implements SmartLifecycle {
     private volatile boolean stopping;
 
     ExecutionWorkers(ExecutionJobStore jobs, AudienceStore audiences, ComponentExecutors executors,
+                     BehaviorInbox inbox, EntryTriggers triggers,
                      CommandGateway commands, Clock clock, MeterRegistry meters,
                      @Value("${automark.execution.lease:30s}") Duration lease,
                      @Value("${automark.execution.poll-interval:500ms}") Duration pollInterval,
                      @Value("${automark.execution.workers:2}") int workers) {
         this.jobs = jobs;
         this.runner = new ExecutionRunner(jobs, audiences, executors, commands, clock, lease, meters);
+        this.inbox = inbox;
+        this.entries = new EntryBatchRunner(inbox, triggers, new BatchRouter(executors), commands, clock);
         this.clock = clock;
         this.lease = lease;
         this.pollInterval = pollInterval;
@@ -72,7 +79,12 @@ class ExecutionWorkers implements SmartLifecycle {
             while (!stopping) {
                 var job = jobs.claim(owner, clock.instant(), lease);
                 if (job.isEmpty()) {
-                    return;
+                    var entered = inbox.claim(owner, clock.instant(), lease);
+                    if (entered.isEmpty()) {
+                        return;
+                    }
+                    entries.run(entered.get());
+                    continue;
                 }
                 if (jobs.mayStart(job.get().executionId())) {
                     runner.run(job.get(), owner, () -> !stopping);

@@ -37,7 +37,7 @@ final class ComponentConfigRules {
         ConfigReader config = new ConfigReader(component.config(), path, problems);
         switch (component.type()) {
             case TARGET_AUDIENCE -> config.requireText("audienceId");
-            case BEHAVIOR_EVENT -> config.requireText("eventType");
+            case BEHAVIOR_EVENT -> checkBehaviorEntry(config);
             case WAIT_UNTIL -> checkWait(config);
             case RANDOM_GROUPING -> checkGroups(config);
             case TAG_JUDGMENT -> Conditions.check(config);
@@ -61,6 +61,17 @@ final class ComponentConfigRules {
             case TEXT_SMS, DIGITAL_SMS, WECHAT_MESSAGE, TEMPLATE_MESSAGE, APP_PUSH, SHOPPING_GUIDE_TASK ->
                     config.requireText("template");
             default -> throw new IllegalStateException("no configuration rule for " + component.type());
+        }
+    }
+
+    private static void checkBehaviorEntry(ConfigReader config) {
+        config.requireText("eventType");
+        Object reentry = config.raw("reentry");
+        if (reentry != null && !"ONCE".equals(reentry)) {
+            parse(config, "reentry", () -> Duration.parse(String.valueOf(reentry)));
+        }
+        if (config.raw("conditions") != null) {
+            Conditions.check(config);
         }
     }
 

@@ -1,0 +1,70 @@
+package io.automark.command.execution;
+
+import io.automark.command.audience.AudienceMember;
+import io.automark.command.behavior.BehaviorInbox;
+import io.automark.command.behavior.BehaviorInbox.EntryBatch;
+import io.automark.command.behavior.EntryTriggers;
+import io.automark.command.component.BatchContext;
+import io.automark.command.execution.BatchRouter.RoutedBatch;
+import io.automark.command.execution.ExecutionCommands.RecordExecutionBatch;
+import io.automark.command.flow.FlowGraph;
+import io.automark.events.campaign.FlowDefinition;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a batch of users that behaviour events let in: routes them through their execution's flow and records the
+ * outcomes as one batch of the execution. Recording a batch twice is refused by the execution, so a batch run again
+ * after a crash records nothing twice.
+ */
+class EntryBatchRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(EntryBatchRunner.class);
+
+    private final BehaviorInbox inbox;
+    private final EntryTriggers triggers;
+    private final BatchRouter router;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    EntryBatchRunner(BehaviorInbox inbox, EntryTriggers triggers, BatchRouter router, CommandGateway commands,
+                     Clock clock) {
+        this.inbox = inbox;
+        this.triggers = triggers;
+        this.router = router;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    void run(EntryBatch batch) {
+        Optional<FlowDefinition> flow = triggers.flowOf(batch.executionId());
+        if (flow.isEmpty()) {
+            log.info("Dropped entry batch [{}]: execution [{}] takes no more users", batch.id(),
+                    batch.executionId());
+            inbox.done(batch.id());
+            return;
+        }
+
+        List<AudienceMember> users = batch.members().stream()
+                .map(member -> new AudienceMember(member.userId(), member.properties(), Set.of()))
+                .toList();
+        BatchContext context = new BatchContext(batch.executionId(), batch.campaignId(), batch.workspaceId(), null,
+                batch.batchNumber());
+        RoutedBatch routed = router.route(context, FlowGraph.of(flow.get()), users);
+        try {
+            commands.sendAndWait(new RecordExecutionBatch(batch.executionId(), batch.batchNumber(),
+                    routed.outcomes(), clock.instant()));
+        } catch (ExecutionNotRunning e) {
+            log.info("Entry batch [{}] came after execution [{}] ended", batch.id(), batch.executionId());
+        }
+        routed.failures().forEach(failure -> log.warn("Execution [{}] of campaign [{}]: component failed: {}",
+                batch.executionId(), batch.campaignId(), failure));
+        inbox.done(batch.id());
+    }
+}
