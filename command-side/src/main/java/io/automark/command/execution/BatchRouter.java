@@ -43,6 +43,7 @@ class BatchRouter {
             List<AudienceMember> members = new ArrayList<>(arrived.values());
             ComponentRun run = executors.execute(context, component, members);
             outcomes.add(new ComponentOutcomes(component.id(), component.type(), run.outcomes()));
+            context.earlier().add(component.id(), run.outcomes());
             if (run.failed()) {
                 failures.add(component.id() + ": " + run.failure());
                 continue;

@@ -233,6 +233,47 @@ class CampaignRunTest {
         throw new AssertionError("execution " + executionId + " did not finish");
     }
 
+    @Test
+    void judgesOnAnEarlierSendsResultAndSplitsAnAbTest() throws Exception {
+        List<Map<String, Object>> users = IntStream.rangeClosed(1, 400)
+                .mapToObj(n -> Map.<String, Object>of("userId", "r" + n, "attributes", n % 4 == 0 ? Map.of()
+                        : Map.of("email", "r" + n + "@example.test")))
+                .toList();
+        String audienceId = (String) http.postForEntity(BASE + "/audiences", Map.of("name", "mixed", "users", users),
+                Map.class).getBody().get("id");
+        Map<String, Object> body = Map.of("name", "Judge results", "flow", Map.of(
+                "components", List.of(
+                        Map.of("id", "audience", "type", "TARGET_AUDIENCE", "config", Map.of("audienceId", audienceId)),
+                        Map.of("id", "mail", "type", "EMAIL", "config", Map.of("subject", "Hi", "template", "Hello")),
+                        Map.of("id", "delivered", "type", "RESULT_JUDGMENT", "config", Map.of("componentId", "mail",
+                                "results", List.of("SUCCESS"))),
+                        Map.of("id", "ab", "type", "AB_TEST", "config", Map.of("groups", List.of(
+                                Map.of("name", "A", "percent", 50), Map.of("name", "B", "percent", 50)),
+                                "goal", Map.of("eventType", "purchase", "windowHours", 24))),
+                        Map.of("id", "keepA", "type", "GENERATE_AUDIENCE", "config", Map.of("name", "A")),
+                        Map.of("id", "keepB", "type", "GENERATE_AUDIENCE", "config", Map.of("name", "B"))),
+                "edges", List.of(
+                        Map.of("from", "audience", "to", "mail"),
+                        Map.of("from", "mail", "to", "delivered"),
+                        Map.of("from", "delivered", "to", "ab", "branch", "yes"),
+                        Map.of("from", "ab", "to", "keepA", "branch", "A"),
+                        Map.of("from", "ab", "to", "keepB", "branch", "B"))));
+        String campaignId = (String) http.postForEntity(BASE + "/campaigns", body, Map.class).getBody().get("id");
+
+        http.postForEntity(BASE + "/campaigns/" + campaignId + "/publish", null, Map.class);
+        ExecutionFinished finished = awaitFinish(campaignId);
+
+        assertThat(finished.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        Map<String, Map<UserResult, Long>> results = resultsByComponent(finished.executionId());
+        assertThat(results.get("mail")).containsEntry(UserResult.SUCCESS, 300L).containsEntry(UserResult.SKIPPED,
+                100L);
+        assertThat(results.get("delivered")).containsEntry(UserResult.PASSED, 300L)
+                .containsEntry(UserResult.NOT_PASSED, 100L);
+        assertThat(results.get("ab").get(UserResult.PASSED)).isEqualTo(300L);
+        assertThat(results.get("keepA").get(UserResult.PASSED) + results.get("keepB").get(UserResult.PASSED))
+                .isEqualTo(300L);
+    }
+
     private static long mailsOf(String executionId) throws Exception {
         long count = 0;
         for (var message : SMTP.getReceivedMessages()) {
