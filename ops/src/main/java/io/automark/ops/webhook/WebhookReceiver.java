@@ -79,6 +79,11 @@ public final class WebhookReceiver implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** How many different idempotency keys arrived for one execution: the sends it made, repeats counted once. */
+    public long distinct(String executionId) {
+        return keys.stream().filter(key -> key.startsWith(executionId + ":")).count();
+    }
+
     /** How many calls carried an idempotency key seen before: a channel's retries. */
     public long repeated() {
         return repeated.get();

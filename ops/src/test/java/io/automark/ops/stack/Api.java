@@ -31,6 +31,12 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    Answer postCsv(String path, String csv) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
     Answer put(String path, Object body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
