@@ -58,6 +58,7 @@ public class AudienceController {
                                  @NotNull @Size(min = 1, max = 100_000) List<@NotNull @Valid User> users) {
     }
 
-    public record User(@NotBlank String userId, Map<String, String> attributes, Set<String> tags) {
+    public record User(@NotBlank String userId, Map<@NotBlank String, @NotNull String> attributes,
+                       Set<@NotBlank String> tags) {
     }
 }

@@ -7,6 +7,7 @@ import io.automark.events.execution.UserResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -56,6 +57,6 @@ public class AudienceExportController {
         return new CommandAnswer(operationId, 1);
     }
 
-    public record ExportRequest(@NotBlank @Size(max = 200) String name, @NotEmpty Set<UserResult> results) {
+    public record ExportRequest(@NotBlank @Size(max = 200) String name, @NotEmpty Set<@NotNull UserResult> results) {
     }
 }

@@ -66,6 +66,10 @@ class AudienceExporter {
             return;
         }
 
+        if (started.flow().components().stream().noneMatch(c -> c.id().equals(request.componentId()))) {
+            fail(request, "execution " + request.executionId() + " has no component " + request.componentId());
+            return;
+        }
         String audienceId = idOf(request.operationId());
         String sourceAudience = entryAudienceOf(started);
         long chunk = 0;

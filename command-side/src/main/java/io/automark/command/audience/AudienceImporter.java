@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,10 +80,17 @@ public class AudienceImporter {
 
         long size = 0;
         long chunks = 0;
+        // Known shortcoming: the ids seen so far stay in memory while the upload streams (about 100 bytes each).
+        Set<String> seen = new HashSet<>();
         try {
             List<AudienceMember> chunk = new ArrayList<>(chunkSize);
             while (members.hasNext()) {
-                chunk.add(checked(members.next(), size + 1));
+                AudienceMember member = checked(members.next(), size + 1);
+                if (!seen.add(member.userId())) {
+                    throw new InvalidInputException("users[" + (size + 1) + "].userId",
+                            "user " + member.userId() + " is listed twice; an audience holds each user once");
+                }
+                chunk.add(member);
                 size++;
                 if (chunk.size() == chunkSize) {
                     store.writeChunk(audienceId, chunks++, chunk);

@@ -1,6 +1,7 @@
 package io.automark.command.behavior;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +12,14 @@ import java.util.Map;
 public record BehaviorEvent(String userId, String type, Instant occurredAt, Map<String, Object> properties) {
 
     public BehaviorEvent {
-        properties = properties == null ? Map.of() : Map.copyOf(properties);
+        Map<String, Object> present = new HashMap<>();
+        if (properties != null) {
+            properties.forEach((key, value) -> {
+                if (key != null && value != null) {
+                    present.put(key, value);
+                }
+            });
+        }
+        properties = Map.copyOf(present);
     }
 }

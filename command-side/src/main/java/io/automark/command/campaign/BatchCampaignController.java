@@ -4,11 +4,11 @@ import io.automark.command.campaign.CampaignCommands.DeleteCampaign;
 import io.automark.command.campaign.CampaignCommands.MoveCampaign;
 import io.automark.command.campaign.CampaignCommands.StopCampaign;
 import io.automark.command.common.DomainException;
-import io.automark.command.group.GroupCommands.CheckGroupExists;
-import io.automark.command.group.GroupTree;
+import io.automark.command.group.GroupCheck;
 import io.automark.command.web.CommandSender;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -39,10 +39,12 @@ import static io.automark.command.web.ApiPaths.WORKSPACE_ID;
 public class BatchCampaignController {
 
     private final CommandSender commands;
+    private final GroupCheck groups;
     private final Clock clock;
 
-    public BatchCampaignController(CommandSender commands, Clock clock) {
+    public BatchCampaignController(CommandSender commands, GroupCheck groups, Clock clock) {
         this.commands = commands;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -64,9 +66,7 @@ public class BatchCampaignController {
     public BatchAnswer move(@PathVariable @Pattern(regexp = WORKSPACE_ID) String ws,
                             @RequestBody @Valid BatchRequest request,
                             @RequestHeader(name = ACTOR_HEADER, defaultValue = ANONYMOUS) String actor) {
-        if (request.groupId() != null) {
-            commands.send(new CheckGroupExists(GroupTree.idOf(ws), request.groupId()), actor);
-        }
+        groups.requireExists(ws, request.groupId(), actor);
 
         return forEach(request, actor, id -> new MoveCampaign(id, ws, request.groupId(), clock.instant()));
     }
@@ -89,7 +89,7 @@ public class BatchCampaignController {
     }
 
     /** @param groupId the target group of a batch move; null for Ungrouped */
-    public record BatchRequest(@NotEmpty @Size(max = 500) List<@Pattern(regexp = ID) String> ids,
+    public record BatchRequest(@NotEmpty @Size(max = 500) List<@NotNull @Pattern(regexp = ID) String> ids,
                                @Pattern(regexp = ID) String groupId) {
     }
 

@@ -18,6 +18,7 @@ import io.automark.command.campaign.CampaignDeadlines.EndDue;
 import io.automark.command.campaign.CampaignDeadlines.RunDue;
 import io.automark.command.campaign.CampaignDeadlines.StartDue;
 import io.automark.command.common.InvalidInputException;
+import io.automark.command.common.InvalidStateException;
 import io.automark.command.common.NotFoundException;
 import io.automark.command.common.Problem;
 import io.automark.command.common.VersionConflictException;
@@ -192,7 +193,8 @@ public class Campaign {
         checkWorkspace(command.workspaceId());
         checkVersionExists(command.version());
         if (command.version() != publishedVersion) {
-            throw new CampaignNotStoppable(campaignId, status);
+            throw new InvalidStateException("version " + command.version() + " of campaign " + campaignId
+                    + " is not the version it runs (" + publishedVersion + "); stop that one");
         }
         return handle(new StopCampaign(campaignId, workspaceId, command.now()), slots);
     }
@@ -201,6 +203,9 @@ public class Campaign {
     @CommandHandler
     public long handle(StartCampaign command, InProgressSlots slots, DeadlineManager deadlines) {
         checkWorkspace(command.workspaceId());
+        if (status != STOPPED) {
+            throw new CampaignNotStartable(campaignId, "it is " + status + "; only STOPPED campaigns start");
+        }
         int runVersion = command.version() == null ? publishedVersion : command.version();
         checkVersionExists(runVersion);
         Schedule schedule = versions.get(runVersion).schedule();
@@ -227,9 +232,15 @@ public class Campaign {
             return false;
         }
 
-        if (!isPeriodic(runningSchedule())) {
+        if (!isPeriodic(runningSchedule()) && command.executionId().equals(latestRun())) {
             finish(command.status() == ExecutionStatus.COMPLETED ? EndState.NORMAL : EndState.ABNORMAL,
                     command.now(), slots);
+            return true;
+        }
+        if (!isPeriodic(runningSchedule())) {
+            // A run of an older version, whose users stayed pinned to it, ended; the newest run goes on.
+            apply(new CampaignRunEnded(campaignId, workspaceId, command.executionId(), command.status(),
+                    command.now()));
             return true;
         }
         apply(new CampaignRunEnded(campaignId, workspaceId, command.executionId(), command.status(), command.now()));
@@ -624,11 +635,17 @@ public class Campaign {
         if (executionId == null) {
             return;
         }
-        if (!isPeriodic(runningSchedule())) {
-            openRuns.clear();
-        }
+        // Earlier runs stay open: users inside them are pinned to their version and a stop must reach them too.
         openRuns.add(executionId);
         runs++;
+    }
+
+    private String latestRun() {
+        String latest = null;
+        for (String run : openRuns) {
+            latest = run;
+        }
+        return latest;
     }
 
     @EventSourcingHandler

@@ -10,8 +10,7 @@ import io.automark.command.campaign.CampaignCommands.StartCampaign;
 import io.automark.command.campaign.CampaignCommands.StopCampaign;
 import io.automark.command.campaign.CampaignCommands.StopCampaignVersion;
 import io.automark.command.common.InvalidInputException;
-import io.automark.command.group.GroupCommands.CheckGroupExists;
-import io.automark.command.group.GroupTree;
+import io.automark.command.group.GroupCheck;
 import io.automark.command.web.CommandAnswer;
 import io.automark.command.web.CommandSender;
 import jakarta.validation.Valid;
@@ -43,10 +42,12 @@ import static io.automark.command.web.ApiPaths.WORKSPACE_ID;
 public class CampaignController {
 
     private final CommandSender commands;
+    private final GroupCheck groups;
     private final Clock clock;
 
-    public CampaignController(CommandSender commands, Clock clock) {
+    public CampaignController(CommandSender commands, GroupCheck groups, Clock clock) {
         this.commands = commands;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -56,7 +57,7 @@ public class CampaignController {
                                                 @RequestHeader(name = ACTOR_HEADER, defaultValue = ANONYMOUS)
                                                 String actor) {
         String campaignId = UUID.randomUUID().toString();
-        checkGroup(ws, request.groupId(), actor);
+        groups.requireExists(ws, request.groupId(), actor);
 
         commands.send(new CreateCampaign(campaignId, ws, request.toContent(), clock.instant()), actor);
         return created(ws, campaignId, 1);
@@ -113,7 +114,7 @@ public class CampaignController {
                               @PathVariable @Pattern(regexp = ID) String id,
                               @RequestBody @Valid MoveRequest request,
                               @RequestHeader(name = ACTOR_HEADER, defaultValue = ANONYMOUS) String actor) {
-        checkGroup(ws, request.groupId(), actor);
+        groups.requireExists(ws, request.groupId(), actor);
 
         return answer(id, commands.send(new MoveCampaign(id, ws, request.groupId(), clock.instant()), actor));
     }
@@ -153,13 +154,6 @@ public class CampaignController {
 
         commands.send(new CopyCampaign(id, ws, v, copyId, clock.instant()), actor);
         return created(ws, copyId, 2);
-    }
-
-    /** A campaign can be filed only in a group that exists; null is Ungrouped. */
-    private void checkGroup(String ws, String groupId, String actor) {
-        if (groupId != null) {
-            commands.send(new CheckGroupExists(GroupTree.idOf(ws), groupId), actor);
-        }
     }
 
     private static ResponseEntity<CommandAnswer> created(String ws, String campaignId, long version) {

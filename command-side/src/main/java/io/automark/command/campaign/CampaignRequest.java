@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,8 @@ public record CampaignRequest(@NotBlank @Size(max = 200) String name,
                 schedule == null ? Schedule.NONE : schedule.toSchedule());
     }
 
-    public record Flow(@NotNull @Size(max = 200) List<Component> components, @Size(max = 1000) List<Edge> edges) {
+    public record Flow(@NotNull @Size(max = 200) List<@NotNull Component> components,
+                       @Size(max = 1000) List<@NotNull Edge> edges) {
 
         public FlowDefinition toDefinition() {
             return new FlowDefinition(
@@ -46,7 +48,21 @@ public record CampaignRequest(@NotBlank @Size(max = 200) String name,
     public record Component(String id, String type, Map<String, Object> config) {
 
         FlowComponent toComponent() {
-            return new FlowComponent(id, typeOf(type), config);
+            return new FlowComponent(id, typeOf(type), withoutNulls(config));
+        }
+
+        /** A key set to null is read as a key left out. */
+        private static Map<String, Object> withoutNulls(Map<String, Object> config) {
+            if (config == null) {
+                return null;
+            }
+            Map<String, Object> present = new LinkedHashMap<>();
+            config.forEach((key, value) -> {
+                if (value != null) {
+                    present.put(key, value);
+                }
+            });
+            return present;
         }
 
         private static ComponentType typeOf(String type) {

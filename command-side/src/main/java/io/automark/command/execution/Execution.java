@@ -52,7 +52,10 @@ public class Execution {
 
     @CommandHandler
     public boolean handle(RecordExecutionBatch command) {
-        checkRunning();
+        // A batch that was in flight when the run was stopped still reports what it sent, so nothing goes unrecorded.
+        if (status == ExecutionStatus.COMPLETED || status == ExecutionStatus.ABNORMAL_END) {
+            throw new ExecutionNotRunning(executionId, status);
+        }
         if (recordedBatches.contains(command.batchNumber())) {
             return false;
         }

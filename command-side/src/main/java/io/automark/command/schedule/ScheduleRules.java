@@ -24,6 +24,9 @@ public final class ScheduleRules {
         if (schedule.maxRuns() != null && schedule.maxRuns() < 1) {
             problems.add(new Problem("schedule.maxRuns", "must be at least 1"));
         }
+        if (schedule.startAt() != null && schedule.endAt() != null && !schedule.startAt().isBefore(schedule.endAt())) {
+            problems.add(new Problem("schedule.endAt", "must come after the start time"));
+        }
         Schedule.Recurrence recurrence = schedule.recurrence();
         if (recurrence == null) {
             return problems;

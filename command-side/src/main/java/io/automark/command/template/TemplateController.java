@@ -1,8 +1,7 @@
 package io.automark.command.template;
 
 import io.automark.command.campaign.CampaignRequest;
-import io.automark.command.group.GroupCommands.CheckGroupExists;
-import io.automark.command.group.GroupTree;
+import io.automark.command.group.GroupCheck;
 import io.automark.command.template.Template.CreateCampaignFromTemplate;
 import io.automark.command.template.Template.SaveTemplate;
 import io.automark.command.web.CommandAnswer;
@@ -36,10 +35,12 @@ import static io.automark.command.web.ApiPaths.WORKSPACE_ID;
 public class TemplateController {
 
     private final CommandSender commands;
+    private final GroupCheck groups;
     private final Clock clock;
 
-    public TemplateController(CommandSender commands, Clock clock) {
+    public TemplateController(CommandSender commands, GroupCheck groups, Clock clock) {
         this.commands = commands;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -63,9 +64,7 @@ public class TemplateController {
                                                         @RequestHeader(name = ACTOR_HEADER,
                                                                 defaultValue = ANONYMOUS) String actor) {
         String campaignId = UUID.randomUUID().toString();
-        if (request.groupId() != null) {
-            commands.send(new CheckGroupExists(GroupTree.idOf(ws), request.groupId()), actor);
-        }
+        groups.requireExists(ws, request.groupId(), actor);
 
         commands.send(new CreateCampaignFromTemplate(id, ws, campaignId, request.name().trim(), request.groupId(),
                 clock.instant()), actor);

@@ -64,7 +64,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
 
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes();
+        } catch (RequestBodyLimitFilter.PayloadTooLarge e) {
+            refuse(response, 413, "PAYLOAD_TOO_LARGE", e.getMessage());
+            return;
+        }
         String id = workspaceOf(request) + ":" + key;
         String hash = hash(request.getMethod(), request.getRequestURI(), body);
         Optional<Document> earlier = store.claim(id, hash, clock.instant());
@@ -108,7 +114,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static void refuse(HttpServletResponse response, int status, String code, String detail)
             throws IOException {
         response.setStatus(status);
-        response.setContentType("application/problem+json");
+        response.setContentType("application/problem+json;charset=UTF-8");
         response.getWriter().write("{\"status\":" + status + ",\"title\":\"Idempotency-Key\",\"code\":\"" + code
                 + "\",\"detail\":\"" + detail + "\"}");
     }

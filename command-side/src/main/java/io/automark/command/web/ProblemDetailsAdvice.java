@@ -25,10 +25,13 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -79,7 +82,30 @@ public class ProblemDetailsAdvice {
         return invalid("the request body is invalid", problems);
     }
 
-    @ExceptionHandler({HandlerMethodValidationException.class, ConstraintViolationException.class,
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail invalidArguments(HandlerMethodValidationException e) {
+        List<Problem> problems = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors errors) {
+                errors.getFieldErrors().forEach(error -> problems.add(new Problem(error.getField(),
+                        error.getDefaultMessage())));
+                errors.getGlobalErrors().forEach(error -> problems.add(new Problem(nameOf(result),
+                        error.getDefaultMessage())));
+            } else {
+                result.getResolvableErrors().forEach(error -> problems.add(new Problem(nameOf(result),
+                        error.getDefaultMessage())));
+            }
+        }
+        return invalid("the request is invalid", problems);
+    }
+
+    private static String nameOf(ParameterValidationResult result) {
+        String name = result.getMethodParameter().getParameterName();
+        String base = name == null ? "parameter" : name;
+        return result.getContainerIndex() == null ? base : base + "[" + result.getContainerIndex() + "]";
+    }
+
+    @ExceptionHandler({ConstraintViolationException.class,
             MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             MissingRequestHeaderException.class})
     ProblemDetail invalidParameter(Exception e) {

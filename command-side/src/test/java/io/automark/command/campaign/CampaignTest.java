@@ -10,6 +10,7 @@ import io.automark.command.campaign.CampaignRuleViolations.CampaignNotPublishabl
 import io.automark.command.campaign.CampaignRuleViolations.CampaignNotStartable;
 import io.automark.command.campaign.CampaignRuleViolations.CampaignNotStoppable;
 import io.automark.command.common.InvalidInputException;
+import io.automark.command.common.InvalidStateException;
 import io.automark.command.common.NotFoundException;
 import io.automark.command.common.VersionConflictException;
 import io.automark.command.execution.Execution;
@@ -22,6 +23,8 @@ import io.automark.events.campaign.CampaignPublished;
 import io.automark.events.campaign.CampaignRestarted;
 import io.automark.events.campaign.CampaignStatus;
 import io.automark.events.campaign.CampaignStopped;
+import io.automark.events.campaign.CampaignRunEnded;
+import io.automark.events.campaign.CampaignRunStopped;
 import io.automark.events.campaign.CampaignVersionCreated;
 import io.automark.events.campaign.EndState;
 import io.automark.events.campaign.FlowDefinition;
@@ -410,7 +413,28 @@ class CampaignTest {
     void refusesToStopAVersionThatIsNotTheRunningOne() {
         fixture.given(created(), publishedNow(), new CampaignVersionCreated(ID, WS, 2, 1, CONTENT, NOW))
                 .when(new StopCampaignVersion(ID, WS, 2, NOW))
-                .expectException(CampaignNotStoppable.class);
+                .expectException(InvalidStateException.class);
+    }
+
+    @Test
+    void aStopReachesTheRunOfAnOlderVersionWhoseUsersArePinnedToIt() {
+        CampaignContent second = Flows.content("Second");
+
+        fixture.given(created(), publishedNow(), new CampaignVersionCreated(ID, WS, 2, 1, second, NOW),
+                        new CampaignPublished(ID, WS, 2, CampaignStatus.IN_PROGRESS, "e-2", NOW))
+                .when(new StopCampaign(ID, WS, NOW))
+                .expectEvents(new CampaignStopped(ID, WS, "e-2", NOW),
+                        new CampaignRunStopped(ID, WS, EXECUTION, NOW));
+    }
+
+    @Test
+    void theEndOfAnOlderVersionsRunLeavesTheCampaignRunning() {
+        CampaignContent second = Flows.content("Second");
+
+        fixture.given(created(), publishedNow(), new CampaignVersionCreated(ID, WS, 2, 1, second, NOW),
+                        new CampaignPublished(ID, WS, 2, CampaignStatus.IN_PROGRESS, "e-2", NOW))
+                .when(new CompleteCampaignRun(ID, EXECUTION, ExecutionStatus.COMPLETED, NOW))
+                .expectEvents(new CampaignRunEnded(ID, WS, EXECUTION, ExecutionStatus.COMPLETED, NOW));
     }
 
     @Test

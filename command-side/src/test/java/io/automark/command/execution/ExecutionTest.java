@@ -79,8 +79,15 @@ class ExecutionTest {
     }
 
     @Test
-    void refusesResultsAfterTheRunEnded() {
+    void recordsABatchThatWasInFlightWhenTheRunStopped() {
         fixture.given(started(), new ExecutionFinished(ID, "c-1", "acme", ExecutionStatus.STOPPED, "x", NOW))
+                .when(new RecordExecutionBatch(ID, 1, OUTCOMES, NOW))
+                .expectEvents(batch(1));
+    }
+
+    @Test
+    void refusesResultsAfterTheRunEnded() {
+        fixture.given(started(), new ExecutionFinished(ID, "c-1", "acme", ExecutionStatus.COMPLETED, null, NOW))
                 .when(new RecordExecutionBatch(ID, 1, OUTCOMES, NOW))
                 .expectNoEvents()
                 .expectException(ExecutionNotRunning.class);

@@ -388,6 +388,75 @@ class CommandApiTest {
     }
 
     @Test
+    void refusesNullsInsideTheBodyWithoutChangingAnything() {
+        ResponseEntity<Map> nullComponent = send(HttpMethod.POST, "/campaigns",
+                "{\"name\": \"x\", \"flow\": {\"components\": [null], \"edges\": [null]}}", "application/json");
+        String running = createCampaign();
+        postJson("/campaigns/" + running + "/publish", null);
+        ResponseEntity<Map> nullId = send(HttpMethod.POST, "/campaigns/batch-stop",
+                "{\"ids\": [\"" + running + "\", null]}", "application/json");
+        ResponseEntity<Map> nullTag = send(HttpMethod.POST, "/audiences",
+                "{\"name\": \"j\", \"users\": [{\"userId\": \"u1\", \"tags\": [null]}]}", "application/json");
+
+        assertProblem(nullComponent, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertProblem(nullId, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertProblem(nullTag, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertProblem(postJson("/campaigns/" + running + "/start", null), HttpStatus.CONFLICT, "INVALID_STATE");
+    }
+
+    @Test
+    void namesTheFieldOfAnInvalidValueAndRefusesANumberForText() {
+        Map<String, Object> blank = new HashMap<>(validCampaign());
+        blank.put("name", " ");
+        Map<String, Object> number = new HashMap<>(validCampaign());
+        number.put("name", 123);
+
+        ResponseEntity<Map> blankName = postJson("/campaigns", blank);
+
+        assertProblem(blankName, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertThat(blankName.getBody().get("errors").toString()).contains("field=name");
+        assertProblem(postJson("/campaigns", number), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void refusesToStartADraft() {
+        assertProblem(postJson("/campaigns/" + createCampaign() + "/start", null), HttpStatus.CONFLICT,
+                "INVALID_STATE");
+    }
+
+    @Test
+    void refusesAnAudienceThatListsAUserTwice() {
+        ResponseEntity<Map> response = send(HttpMethod.POST, "/audiences?name=x", "user_id,city\nu1,Paris\nu1,Lyon\n",
+                "text/csv");
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void answers413ForAnOversizedBodyCarryingAnIdempotencyKey() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "too-big");
+        String huge = "{\"name\": \"" + "x".repeat(2_000_000) + "\"}";
+
+        ResponseEntity<Map> response = http.exchange(BASE + "/campaigns", HttpMethod.POST,
+                new HttpEntity<>(huge, headers), Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void answersNotFoundForAGroupOfAWorkspaceWithoutGroups() {
+        Map<String, Object> body = new HashMap<>(validCampaign());
+        body.put("groupId", "ghost");
+
+        ResponseEntity<Map> response = http.postForEntity("/api/v1/workspaces/no-groups/campaigns", body, Map.class);
+
+        assertProblem(response, HttpStatus.NOT_FOUND, "NOT_FOUND");
+        assertThat((String) response.getBody().get("detail")).contains("group ghost");
+    }
+
+    @Test
     void publishesTheOpenApiDocument() {
         ResponseEntity<Map> response = http.getForEntity("/v3/api-docs", Map.class);
 
