@@ -457,6 +457,15 @@ class CommandApiTest {
     }
 
     @Test
+    void givesACodeToUnknownPathsAndMethods() {
+        assertProblem(postJson("/no-such-thing", Map.of()), HttpStatus.NOT_FOUND, "NOT_FOUND");
+        assertProblem(send(HttpMethod.PATCH, "/campaigns/" + createCampaign(), Map.of(), "application/json"),
+                HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED");
+        assertProblem(send(HttpMethod.POST, "/audiences", "<users/>", "application/xml"),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
     void publishesTheOpenApiDocument() {
         ResponseEntity<Map> response = http.getForEntity("/v3/api-docs", Map.class);
 
