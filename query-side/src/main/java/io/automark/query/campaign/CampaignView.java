@@ -1,6 +1,7 @@
 package io.automark.query.campaign;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.automark.events.campaign.CampaignStatus;
 import io.automark.events.campaign.EndState;
 import io.automark.events.campaign.Schedule;
@@ -9,6 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.List;
+
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS;
 
 /**
  * A campaign as lists and details show it: one document per campaign, kept by {@link CampaignProjection}.
@@ -27,12 +30,16 @@ import java.util.List;
  *                           free; it keeps trying. Null when it is not waiting
  * @param sortName           the name in lower case, for sorting by name ignoring case; not shown
  * @param statusOrder        the status's place in the lifecycle, for sorting by status; not shown
+ *
+ * <p>The fields the API contract lists are always present, null when unset.
  */
 @Document(CampaignView.COLLECTION)
-public record CampaignView(@Id String id, String workspaceId, String name, String description, String groupId,
-                           List<String> subCampaigns, CampaignStatus status, EndState endState, long version,
-                           Integer publishedVersion, int currentFlowVersion, Instant createdAt, Instant updatedAt,
-                           String createdBy, String updatedBy, Schedule schedule, LastExecution lastExecution,
+public record CampaignView(@Id String id, String workspaceId, String name, @JsonInclude(ALWAYS) String description,
+                           @JsonInclude(ALWAYS) String groupId, List<String> subCampaigns, CampaignStatus status,
+                           @JsonInclude(ALWAYS) EndState endState, long version,
+                           @JsonInclude(ALWAYS) Integer publishedVersion, int currentFlowVersion, Instant createdAt,
+                           Instant updatedAt, String createdBy, String updatedBy, Schedule schedule,
+                           @JsonInclude(ALWAYS) LastExecution lastExecution,
                            CopiedFrom copiedFrom, String templateId, Instant nextRunAt, Instant startDeferredAt,
                            @JsonIgnore String sortName, @JsonIgnore Integer statusOrder) {
 
