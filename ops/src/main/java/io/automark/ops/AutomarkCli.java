@@ -1,5 +1,6 @@
 package io.automark.ops;
 
+import io.automark.ops.bench.BenchCommand;
 import io.automark.ops.demo.DemoCommand;
 import io.automark.ops.sides.CommandSideCommand;
 import io.automark.ops.sides.QuerySideCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "automark", mixinStandardHelpOptions = true, version = "automark 0.1.0-SNAPSHOT",
         description = "Automark: event-sourced campaigns for automatic marketing.",
         subcommands = {DemoCommand.class, StackCommand.class, StoreCommand.class, CommandSideCommand.class,
-                QuerySideCommand.class, CommandLine.HelpCommand.class})
+                QuerySideCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public class AutomarkCli implements Runnable {
 
     /** What a command returns when it leaves a server running and the JVM must not exit. */
