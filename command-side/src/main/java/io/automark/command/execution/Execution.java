@@ -1,5 +1,6 @@
 package io.automark.command.execution;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.automark.command.common.NotFoundException;
 import io.automark.command.execution.ExecutionCommands.FinishExecution;
 import io.automark.command.execution.ExecutionCommands.ReExecute;
@@ -27,7 +28,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  * One run of a campaign. It guards that each batch of results is recorded once and that nothing is recorded after
  * the run ended. A campaign creates it when a run starts.
  */
-@Aggregate(cache = "executionCache")
+// Snapshots are written with Jackson from the fields; the aggregate has no getters.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Aggregate(cache = "executionCache", snapshotTriggerDefinition = "executionSnapshots")
 public class Execution {
 
     @AggregateIdentifier

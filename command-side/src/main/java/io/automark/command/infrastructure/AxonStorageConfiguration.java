@@ -2,6 +2,7 @@ package io.automark.command.infrastructure;
 
 import com.mongodb.client.MongoClient;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -11,6 +12,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +40,19 @@ public class AxonStorageConfiguration {
                 .mongoTemplate(axonMongoTemplate)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                .build();
+    }
+
+    /**
+     * The event store with a small cache of recent events. Axon keeps 10,000 by default for its tracking
+     * processors; a batch event holds thousands of outcomes, so that many would fill the heap.
+     */
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
+                                         @Value("${automark.events.cached:200}") int cachedEvents) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(eventStorageEngine)
+                .cachedEvents(cachedEvents)
                 .build();
     }
 

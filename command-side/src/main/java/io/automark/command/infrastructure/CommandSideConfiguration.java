@@ -7,6 +7,9 @@ import io.automark.command.component.ComponentExecutor;
 import io.automark.command.component.ComponentExecutors;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +43,15 @@ public class CommandSideConfiguration {
     @Bean
     public Cache executionCache() {
         return new WeakReferenceCache();
+    }
+
+    /**
+     * An execution takes a snapshot every 50 events, so that loading one that fell out of the cache decodes a
+     * snapshot and a few batches rather than every batch it ever recorded.
+     */
+    @Bean
+    public SnapshotTriggerDefinition executionSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 50);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.automark.query.infrastructure;
 
 import com.mongodb.client.MongoClient;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -9,6 +10,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +43,16 @@ public class QueryStorageConfiguration {
                 .mongoTemplate(axonMongoTemplate)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                .build();
+    }
+
+    /** The event store with a small cache of recent events: batch events are large (see the command side's). */
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
+                                         @Value("${automark.events.cached:200}") int cachedEvents) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(eventStorageEngine)
+                .cachedEvents(cachedEvents)
                 .build();
     }
 
