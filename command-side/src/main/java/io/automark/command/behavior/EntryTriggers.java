@@ -1,14 +1,12 @@
 package io.automark.command.behavior;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.automark.command.flow.StoredJson;
 import io.automark.events.campaign.FlowDefinition;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The entry triggers of running behaviour-event executions, shared by every command-side instance. */
@@ -26,9 +23,9 @@ import java.util.Optional;
 public class EntryTriggers {
 
     private final MongoCollection<Document> triggers;
-    private final ObjectMapper json;
+    private final StoredJson json;
 
-    public EntryTriggers(MongoTemplate mongo, ObjectMapper json) {
+    public EntryTriggers(MongoTemplate mongo, StoredJson json) {
         this.triggers = mongo.getCollection("behavior_triggers");
         this.json = json;
     }
@@ -36,12 +33,12 @@ public class EntryTriggers {
     /** Adds the trigger unless it exists, so that a redelivered event changes nothing. */
     public void add(EntryTrigger trigger, FlowDefinition flow) {
         triggers.updateOne(Filters.eq("_id", trigger.executionId()), Updates.combine(
-                Updates.setOnInsert("flow", writeFlow(flow)),
+                Updates.setOnInsert("flow", json.write(flow)),
                 Updates.setOnInsert("campaignId", trigger.campaignId()),
                 Updates.setOnInsert("workspaceId", trigger.workspaceId()),
                 Updates.setOnInsert("entryComponentId", trigger.entryComponentId()),
                 Updates.setOnInsert("eventType", trigger.eventType()),
-                Updates.setOnInsert("config", write(trigger.config())),
+                Updates.setOnInsert("config", json.write(trigger.config())),
                 Updates.setOnInsert("startedAt", Date.from(trigger.startedAt())),
                 Updates.setOnInsert("reentryAfter", trigger.reentryAfter() == null ? null
                         : trigger.reentryAfter().toString()),
@@ -59,7 +56,7 @@ public class EntryTriggers {
     /** The flow of a behaviour-event execution that still takes events. */
     public Optional<FlowDefinition> flowOf(String executionId) {
         Document trigger = triggers.find(Filters.eq("_id", executionId)).first();
-        return Optional.ofNullable(trigger).map(document -> readFlow(document.getString("flow")));
+        return Optional.ofNullable(trigger).map(document -> json.readFlow(document.getString("flow")));
     }
 
     public List<EntryTrigger> of(String workspaceId, String eventType) {
@@ -83,40 +80,7 @@ public class EntryTriggers {
         String reentry = document.getString("reentryAfter");
         return new EntryTrigger(document.getString("_id"), document.getString("campaignId"),
                 document.getString("workspaceId"), document.getString("entryComponentId"),
-                document.getString("eventType"), readConfig(document.getString("config")),
+                document.getString("eventType"), json.readConfig(document.getString("config")),
                 document.getDate("startedAt").toInstant(), reentry == null ? null : Duration.parse(reentry));
-    }
-
-    private String write(Map<String, Object> config) {
-        try {
-            return json.writeValueAsString(config);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a component configuration always serializes", e);
-        }
-    }
-
-    private String writeFlow(FlowDefinition flow) {
-        try {
-            return json.writeValueAsString(flow);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a flow always serializes", e);
-        }
-    }
-
-    private FlowDefinition readFlow(String text) {
-        try {
-            return json.readValue(text, FlowDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored flow always reads back", e);
-        }
-    }
-
-    private Map<String, Object> readConfig(String text) {
-        try {
-            return json.readValue(text, new TypeReference<>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored configuration always reads back", e);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package io.automark.command.execution;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.automark.command.flow.StoredJson;
 import io.automark.events.campaign.FlowDefinition;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -33,9 +32,9 @@ class ExecutionJobStore {
     private static final String ENDED = "ENDED";
 
     private final MongoCollection<Document> jobs;
-    private final ObjectMapper json;
+    private final StoredJson json;
 
-    ExecutionJobStore(MongoTemplate mongo, ObjectMapper json) {
+    ExecutionJobStore(MongoTemplate mongo, StoredJson json) {
         this.jobs = mongo.getCollection("execution_jobs");
         this.json = json;
     }
@@ -54,7 +53,7 @@ class ExecutionJobStore {
                 Updates.setOnInsert("waitFor", running),
                 Updates.setOnInsert("campaignId", campaignId),
                 Updates.setOnInsert("workspaceId", workspaceId),
-                Updates.setOnInsert("flow", write(flow)),
+                Updates.setOnInsert("flow", json.write(flow)),
                 Updates.setOnInsert("audienceId", audienceId),
                 Updates.setOnInsert("nextBatch", 0L),
                 Updates.setOnInsert("failures", List.of()),
@@ -128,25 +127,9 @@ class ExecutionJobStore {
                 document.getString("_id"),
                 document.getString("campaignId"),
                 document.getString("workspaceId"),
-                readFlow(document.getString("flow")),
+                json.readFlow(document.getString("flow")),
                 document.getString("audienceId"),
                 ((Number) document.get("nextBatch")).longValue(),
                 document.getList("failures", String.class));
-    }
-
-    private String write(FlowDefinition flow) {
-        try {
-            return json.writeValueAsString(flow);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a flow always serializes", e);
-        }
-    }
-
-    private FlowDefinition readFlow(String text) {
-        try {
-            return json.readValue(text, FlowDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored flow always reads back", e);
-        }
     }
 }
