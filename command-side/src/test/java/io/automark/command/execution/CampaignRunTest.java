@@ -111,23 +111,7 @@ class CampaignRunTest {
         assertThat(RECEIVER.requests(finished.executionId())).isEqualTo((int) newbies);
         assertThat(RECEIVER.keys()).filteredOn(key -> key.startsWith(finished.executionId())).hasSize((int) newbies);
         assertThat(mailsOf(finished.executionId())).isEqualTo(USERS - newbies);
-        assertThat(awaitCampaignEvent(campaignId, CampaignFinished.class).endState()).isEqualTo(EndState.NORMAL);
-    }
-
-    private <T> T awaitCampaignEvent(String campaignId, Class<T> type) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            var found = events.readEvents(campaignId).asStream()
-                    .map(EventMessage::getPayload)
-                    .filter(type::isInstance)
-                    .map(type::cast)
-                    .findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no " + type.getSimpleName() + " for campaign " + campaignId);
+        assertThat(awaitEvent(campaignId, CampaignFinished.class).endState()).isEqualTo(EndState.NORMAL);
     }
 
     @Test
@@ -178,7 +162,7 @@ class CampaignRunTest {
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         String newExecutionId = (String) again.getBody().get("id");
-        assertThat(awaitFinishOf(newExecutionId).status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(awaitEvent(newExecutionId, ExecutionFinished.class).status()).isEqualTo(ExecutionStatus.COMPLETED);
     }
 
     @Test
@@ -215,22 +199,6 @@ class CampaignRunTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no " + type.getSimpleName() + " for " + aggregateId);
-    }
-
-    private ExecutionFinished awaitFinishOf(String executionId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            var finished = events.readEvents(executionId).asStream()
-                    .map(EventMessage::getPayload)
-                    .filter(ExecutionFinished.class::isInstance)
-                    .map(ExecutionFinished.class::cast)
-                    .findFirst();
-            if (finished.isPresent()) {
-                return finished.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("execution " + executionId + " did not finish");
     }
 
     @Test
