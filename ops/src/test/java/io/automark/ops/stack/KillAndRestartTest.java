@@ -68,16 +68,21 @@ class KillAndRestartTest {
     private void runOnce(String workspace) throws Exception {
         int httpPort = ServiceProcess.freePort();
         ServiceProcess service = startService(httpPort);
-        Api api = new Api("http://127.0.0.1:" + httpPort, workspace);
-        String executionId = publishCampaign(api);
-
-        for (double point : KILL_AT) {
-            awaitReceived(executionId, (long) (USERS * point));
-            service.kill();
-            service = startService(httpPort);
+        JsonNode execution;
+        String executionId;
+        try {
+            Api api = new Api("http://127.0.0.1:" + httpPort, workspace);
+            executionId = publishCampaign(api);
+            for (double point : KILL_AT) {
+                awaitReceived(executionId, (long) (USERS * point));
+                service.kill();
+                service = startService(httpPort);
+            }
+            execution = awaitCompleted(api, executionId);
+        } finally {
+            // A failed run must not leave its service behind.
+            service.close();
         }
-        JsonNode execution = awaitCompleted(api, executionId);
-        service.close();
 
         JsonNode hook = component(execution, "hook");
         assertThat(receiver.distinct(executionId)).as("users who got the send").isEqualTo(USERS);
