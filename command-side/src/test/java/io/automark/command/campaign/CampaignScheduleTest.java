@@ -12,9 +12,9 @@ import io.automark.command.campaign.CampaignDeadlines.RunDue;
 import io.automark.command.campaign.CampaignDeadlines.StartDue;
 import io.automark.command.common.InvalidInputException;
 import io.automark.command.common.Problem;
-import io.automark.command.execution.Execution;
 import io.automark.command.schedule.ScheduleRules;
 import io.automark.command.support.EmbeddedStore;
+import io.automark.command.support.SpawnedAggregates;
 import io.automark.command.support.Flows;
 import io.automark.events.campaign.CampaignContent;
 import io.automark.events.campaign.CampaignCreated;
@@ -34,11 +34,6 @@ import io.automark.events.campaign.Schedule;
 import io.automark.events.campaign.Schedule.Recurrence;
 import io.automark.events.execution.ExecutionStarted;
 import io.automark.events.execution.ExecutionStatus;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +67,7 @@ class CampaignScheduleTest {
     private static final Instant SECOND_RUN = Instant.parse("2026-12-05T08:00:00Z");
 
     private AggregateTestFixture<Campaign> fixture;
-    private EmbeddedEventStore executionEvents;
+    private SpawnedAggregates spawned;
     private InProgressSlots slots;
     /** How late the service fires deadlines, as when it was down at their time. */
     private Duration lateBy = Duration.ZERO;
@@ -80,19 +75,8 @@ class CampaignScheduleTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Campaign.class);
-        executionEvents = EmbeddedEventStore.builder()
-                .storageEngine(new InMemoryEventStorageEngine())
-                .build();
-        Repository<Execution> executions = EventSourcingRepository.builder(Execution.class)
-                .eventStore(executionEvents)
-                .build();
-        fixture.registerRepositoryProvider(new RepositoryProvider() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> Repository<T> repositoryFor(Class<T> type) {
-                return (Repository<T>) executions;
-            }
-        });
+        spawned = new SpawnedAggregates();
+        fixture.registerRepositoryProvider(spawned);
         MongoTemplate store = new MongoTemplate(MongoClients.create(EmbeddedStore.uri("fixtures")),
                 "schedule-" + UUID.randomUUID());
         slots = new InProgressSlots(store, 2);
@@ -118,9 +102,7 @@ class CampaignScheduleTest {
     }
 
     private List<Object> executionEvents(String executionId) {
-        return executionEvents.readEvents(executionId).asStream()
-                .<Object>map(event -> event.getPayload())
-                .toList();
+        return spawned.payloads(executionId);
     }
 
     private void fillTheWorkspace() {

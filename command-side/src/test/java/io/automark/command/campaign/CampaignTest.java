@@ -13,7 +13,6 @@ import io.automark.command.common.InvalidInputException;
 import io.automark.command.common.InvalidStateException;
 import io.automark.command.common.NotFoundException;
 import io.automark.command.common.VersionConflictException;
-import io.automark.command.execution.Execution;
 import io.automark.command.support.Flows;
 import io.automark.events.campaign.CampaignContent;
 import io.automark.events.campaign.CampaignCreated;
@@ -31,11 +30,6 @@ import io.automark.events.campaign.FlowDefinition;
 import io.automark.events.campaign.Schedule;
 import io.automark.events.execution.ExecutionStarted;
 import io.automark.events.execution.ExecutionStatus;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import com.mongodb.client.MongoClients;
 import io.automark.command.campaign.CampaignCommands.CopyCampaign;
@@ -43,6 +37,7 @@ import io.automark.command.campaign.CampaignCommands.DeleteCampaign;
 import io.automark.command.campaign.CampaignCommands.MoveCampaign;
 import io.automark.command.campaign.CampaignCommands.StopCampaignVersion;
 import io.automark.command.support.EmbeddedStore;
+import io.automark.command.support.SpawnedAggregates;
 import io.automark.events.campaign.CampaignCopied;
 import io.automark.events.campaign.CampaignDeleted;
 import io.automark.events.campaign.CampaignMoved;
@@ -66,34 +61,14 @@ class CampaignTest {
     private static final CampaignContent CONTENT = Flows.content("Spring reactivation");
 
     private AggregateTestFixture<Campaign> fixture;
-    private EmbeddedEventStore executionEvents;
-    private EmbeddedEventStore copyEvents;
+    private SpawnedAggregates spawned;
     private InProgressSlots slots;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Campaign.class);
-        // Publishing creates an Execution aggregate. The fixture's store takes one aggregate's events only, so
-        // executions go to a store of their own, which the tests read.
-        executionEvents = EmbeddedEventStore.builder()
-                .storageEngine(new InMemoryEventStorageEngine())
-                .build();
-        Repository<Execution> executions = EventSourcingRepository.builder(Execution.class)
-                .eventStore(executionEvents)
-                .build();
-        copyEvents = EmbeddedEventStore.builder()
-                .storageEngine(new InMemoryEventStorageEngine())
-                .build();
-        Repository<Campaign> copies = EventSourcingRepository.builder(Campaign.class)
-                .eventStore(copyEvents)
-                .build();
-        fixture.registerRepositoryProvider(new RepositoryProvider() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> Repository<T> repositoryFor(Class<T> type) {
-                return (Repository<T>) (type == Execution.class ? executions : copies);
-            }
-        });
+        spawned = new SpawnedAggregates();
+        fixture.registerRepositoryProvider(spawned);
         MongoTemplate store = new MongoTemplate(MongoClients.create(EmbeddedStore.uri("fixtures")),
                 "fixture-" + UUID.randomUUID());
         slots = new InProgressSlots(store, 2);
@@ -102,15 +77,11 @@ class CampaignTest {
     }
 
     private List<Object> copyEvents(String copyId) {
-        return copyEvents.readEvents(copyId).asStream()
-                .<Object>map(event -> event.getPayload())
-                .toList();
+        return spawned.payloads(copyId);
     }
 
     private List<Object> executionEvents(String executionId) {
-        return executionEvents.readEvents(executionId).asStream()
-                .<Object>map(event -> event.getPayload())
-                .toList();
+        return spawned.payloads(executionId);
     }
 
     private static CampaignCreated created() {

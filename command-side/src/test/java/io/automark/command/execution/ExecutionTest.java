@@ -5,6 +5,7 @@ import io.automark.command.execution.ExecutionCommands.ReExecute;
 import io.automark.command.execution.ExecutionCommands.RecordExecutionBatch;
 import io.automark.command.execution.ExecutionCommands.StopExecution;
 import io.automark.command.support.Flows;
+import io.automark.command.support.SpawnedAggregates;
 import io.automark.events.campaign.ComponentType;
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
@@ -14,11 +15,6 @@ import io.automark.events.execution.ExecutionStarted;
 import io.automark.events.execution.ExecutionStatus;
 import io.automark.events.execution.UserOutcome;
 import io.automark.events.execution.UserResult;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,21 +33,13 @@ class ExecutionTest {
             ComponentType.TARGET_AUDIENCE, List.of(new UserOutcome("u1", UserResult.PASSED, null, null))));
 
     private FixtureConfiguration<Execution> fixture;
-    private EmbeddedEventStore spawned;
+    private SpawnedAggregates spawned;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Execution.class);
-        // A re-execution spawns a new execution; the fixture's own store takes one aggregate's events only.
-        spawned = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        Repository<Execution> others = EventSourcingRepository.builder(Execution.class).eventStore(spawned).build();
-        fixture.registerRepositoryProvider(new RepositoryProvider() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> Repository<T> repositoryFor(Class<T> type) {
-                return (Repository<T>) others;
-            }
-        });
+        spawned = new SpawnedAggregates();
+        fixture.registerRepositoryProvider(spawned);
     }
 
     private static ExecutionStarted started() {
@@ -107,7 +95,7 @@ class ExecutionTest {
                 .when(new ReExecute(ID, "acme", "e-2", NOW))
                 .expectResultMessagePayload("e-2")
                 .expectEvents(new ExecutionReExecuted(ID, "c-1", "acme", "e-2", NOW));
-        assertThat(spawned.readEvents("e-2").next().getPayload())
+        assertThat(spawned.payloads("e-2").get(0))
                 .isEqualTo(new ExecutionStarted("e-2", "c-1", "acme", 1, Flows.content("x").flow(), NOW));
     }
 
