@@ -2,6 +2,7 @@ package io.automark.command.behavior;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Takes behaviour events and lets their users into the running executions whose entry they match. Matching users
- * are queued in the inbox in batches; the re-entry rule is applied when a worker runs the batch.
+ * are queued in the inbox in batches; the re-entry rule is applied when a worker runs the batch. Then the events go
+ * to whoever else listens (users waiting for an event), before the intake answers.
  */
 @Service
 public class BehaviorIntake {
@@ -25,11 +27,14 @@ public class BehaviorIntake {
     private final EntryTriggers triggers;
     private final BehaviorInbox inbox;
     private final Clock clock;
+    private final ApplicationEventPublisher listeners;
 
-    public BehaviorIntake(EntryTriggers triggers, BehaviorInbox inbox, Clock clock) {
+    public BehaviorIntake(EntryTriggers triggers, BehaviorInbox inbox, Clock clock,
+                          ApplicationEventPublisher listeners) {
         this.triggers = triggers;
         this.inbox = inbox;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     /** Answers how many entries were queued over all executions. */
@@ -42,6 +47,7 @@ public class BehaviorIntake {
                 queued += queue(trigger, ofType.getValue());
             }
         }
+        listeners.publishEvent(new BehaviorEventsAccepted(workspaceId, events));
         return queued;
     }
 

@@ -18,6 +18,10 @@ public record BatchContext(String executionId, String campaignId, String workspa
 
     /** The key that makes a send unique: one per user, component and execution. */
     public String idempotencyKey(FlowComponent component, String userId) {
-        return executionId + ":" + component.id() + ":" + userId;
+        return idempotencyKey(component.id(), userId);
+    }
+
+    public String idempotencyKey(String componentId, String userId) {
+        return executionId + ":" + componentId + ":" + userId;
     }
 }

@@ -35,6 +35,8 @@ class TagExecutor implements ComponentExecutor {
 
     @Override
     public ComponentRun execute(BatchContext context, FlowComponent component, List<AudienceMember> users) {
+        // Known shortcoming: users let in by events, and users who waited, come without the audience chunk they
+        // belong to, so there is nothing to write their tags to; the component fails for them.
         if (context.audienceId() == null) {
             return new ComponentRun(List.of(), "TAG needs users from an audience", null);
         }

@@ -5,15 +5,13 @@ import io.automark.command.behavior.BehaviorInbox;
 import io.automark.command.behavior.BehaviorInbox.EntryBatch;
 import io.automark.command.behavior.EntryTriggers;
 import io.automark.command.component.BatchContext;
+import io.automark.command.execution.BatchRecorder.RunOf;
 import io.automark.command.execution.BatchRouter.RoutedBatch;
-import io.automark.command.execution.ExecutionCommands.RecordExecutionBatch;
 import io.automark.command.flow.FlowGraph;
 import io.automark.events.campaign.FlowDefinition;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,16 +28,13 @@ class EntryBatchRunner {
     private final BehaviorInbox inbox;
     private final EntryTriggers triggers;
     private final BatchRouter router;
-    private final CommandGateway commands;
-    private final Clock clock;
+    private final BatchRecorder recorder;
 
-    EntryBatchRunner(BehaviorInbox inbox, EntryTriggers triggers, BatchRouter router, CommandGateway commands,
-                     Clock clock) {
+    EntryBatchRunner(BehaviorInbox inbox, EntryTriggers triggers, BatchRouter router, BatchRecorder recorder) {
         this.inbox = inbox;
         this.triggers = triggers;
         this.router = router;
-        this.commands = commands;
-        this.clock = clock;
+        this.recorder = recorder;
     }
 
     void run(EntryBatch batch) {
@@ -58,8 +53,8 @@ class EntryBatchRunner {
                 batch.batchNumber());
         RoutedBatch routed = router.route(context, FlowGraph.of(flow.get()), users);
         try {
-            commands.sendAndWait(new RecordExecutionBatch(batch.executionId(), batch.batchNumber(),
-                    routed.outcomes(), clock.instant()));
+            recorder.record(new RunOf(batch.executionId(), batch.campaignId(), batch.workspaceId(), flow.get()),
+                    batch.batchNumber(), routed);
         } catch (ExecutionNotRunning e) {
             log.info("Entry batch [{}] came after execution [{}] ended", batch.id(), batch.executionId());
         }

@@ -29,6 +29,7 @@ class ExecutionJobStore {
 
     private static final String PENDING = "PENDING";
     private static final String RUNNING = "RUNNING";
+    private static final String DRAINING = "DRAINING";
     private static final String ENDED = "ENDED";
 
     private final MongoCollection<Document> jobs;
@@ -105,6 +106,27 @@ class ExecutionJobStore {
                 Updates.set("status", PENDING),
                 Updates.set("owner", null),
                 Updates.set("leaseUntil", Date.from(now.plus(delay)))));
+    }
+
+    /** Leaves a job that went through its audience to wait, held by nobody, until no user of it waits. */
+    void drain(String executionId, String owner) {
+        jobs.updateOne(owned(executionId, owner), Updates.combine(
+                Updates.set("status", DRAINING),
+                Updates.set("owner", null)));
+    }
+
+    /** The jobs that went through their audience while users still wait. */
+    List<ExecutionJob> draining() {
+        List<ExecutionJob> found = new ArrayList<>();
+        jobs.find(Filters.eq("status", DRAINING)).forEach(job -> found.add(read(job)));
+        return found;
+    }
+
+    /** Adds the failures of components that ran for users who had waited. */
+    void addFailures(String executionId, List<String> failures) {
+        if (!failures.isEmpty()) {
+            jobs.updateOne(Filters.eq("_id", executionId), Updates.addEachToSet("failures", failures));
+        }
     }
 
     /** Whether the owner still holds the job and it has not ended. */

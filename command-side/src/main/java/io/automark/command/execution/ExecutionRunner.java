@@ -4,11 +4,12 @@ import io.automark.command.audience.AudienceDescriptor;
 import io.automark.command.audience.AudienceMember;
 import io.automark.command.audience.AudienceStore;
 import io.automark.command.component.BatchContext;
-import io.automark.command.component.ComponentExecutors;
+import io.automark.command.execution.BatchRecorder.RunOf;
 import io.automark.command.execution.BatchRouter.RoutedBatch;
 import io.automark.command.execution.ExecutionCommands.FinishExecution;
-import io.automark.command.execution.ExecutionCommands.RecordExecutionBatch;
 import io.automark.command.flow.FlowGraph;
+import io.automark.command.waiting.ResumeBatches;
+import io.automark.command.waiting.WaitingUsers;
 import io.automark.events.execution.ExecutionStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,12 +41,19 @@ class ExecutionRunner {
     private final Duration lease;
     private final Counter usersProcessed;
     private final GeneratedAudiences generated;
+    private final BatchRecorder recorder;
+    private final WaitingUsers waits;
+    private final ResumeBatches resumes;
 
-    ExecutionRunner(ExecutionJobStore jobs, AudienceStore audiences, ComponentExecutors executors,
-                    CommandGateway commands, Clock clock, Duration lease, MeterRegistry meters) {
+    ExecutionRunner(ExecutionJobStore jobs, AudienceStore audiences, BatchRouter router, BatchRecorder recorder,
+                    WaitingUsers waits, ResumeBatches resumes, CommandGateway commands, Clock clock, Duration lease,
+                    MeterRegistry meters) {
         this.jobs = jobs;
         this.audiences = audiences;
-        this.router = new BatchRouter(executors);
+        this.router = router;
+        this.recorder = recorder;
+        this.waits = waits;
+        this.resumes = resumes;
         this.commands = commands;
         this.clock = clock;
         this.lease = lease;
@@ -79,7 +87,30 @@ class ExecutionRunner {
             }
         }
 
-        generated.register(job, audience.get().chunks());
+        if (stillWaiting(job.executionId())) {
+            jobs.drain(job.executionId(), owner);
+            log.info("Execution [{}] of campaign [{}] went through its audience; it ends when no user waits",
+                    job.executionId(), job.campaignId());
+            return;
+        }
+        complete(job, audience.get().chunks(), failures);
+    }
+
+    /** Ends a run that went through its audience once its last waiting user went on. */
+    void completeIfDrained(ExecutionJob job) {
+        if (stillWaiting(job.executionId())) {
+            return;
+        }
+        long chunks = audiences.find(job.audienceId()).map(AudienceDescriptor::chunks).orElse(0L);
+        complete(job, chunks, job.failures());
+    }
+
+    private boolean stillWaiting(String executionId) {
+        return waits.waiting(executionId) > 0 || resumes.unfinished(executionId) > 0;
+    }
+
+    private void complete(ExecutionJob job, long chunks, List<String> failures) {
+        generated.register(job, chunks);
         boolean failed = !failures.isEmpty();
         finish(job, failed ? ExecutionStatus.ABNORMAL_END : ExecutionStatus.COMPLETED,
                 failed ? String.join("; ", failures) : null);
@@ -92,8 +123,8 @@ class ExecutionRunner {
         RoutedBatch routed = router.route(context, flow, users);
 
         try {
-            commands.sendAndWait(new RecordExecutionBatch(job.executionId(), batch, routed.outcomes(),
-                    clock.instant()));
+            recorder.record(new RunOf(job.executionId(), job.campaignId(), job.workspaceId(), job.flow()), batch,
+                    routed);
         } catch (ExecutionNotRunning e) {
             return false;
         }

@@ -4,6 +4,9 @@ import io.automark.command.audience.AudienceStore;
 import io.automark.command.behavior.BehaviorInbox;
 import io.automark.command.behavior.EntryTriggers;
 import io.automark.command.component.ComponentExecutors;
+import io.automark.command.waiting.ResumeBatches;
+import io.automark.command.waiting.WaitWaker;
+import io.automark.command.waiting.Waits;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -31,6 +34,9 @@ class ExecutionWorkers implements SmartLifecycle {
     private final ExecutionRunner runner;
     private final BehaviorInbox inbox;
     private final EntryBatchRunner entries;
+    private final ResumeBatches resumes;
+    private final ResumedBatchRunner resumed;
+    private final WaitWaker waker;
     private final Clock clock;
     private final Duration lease;
     private final Duration pollInterval;
@@ -40,15 +46,21 @@ class ExecutionWorkers implements SmartLifecycle {
     private volatile boolean stopping;
 
     ExecutionWorkers(ExecutionJobStore jobs, AudienceStore audiences, ComponentExecutors executors,
-                     BehaviorInbox inbox, EntryTriggers triggers,
+                     BehaviorInbox inbox, EntryTriggers triggers, Waits waits,
                      CommandGateway commands, Clock clock, MeterRegistry meters,
                      @Value("${automark.execution.lease:30s}") Duration lease,
                      @Value("${automark.execution.poll-interval:500ms}") Duration pollInterval,
                      @Value("${automark.execution.workers:2}") int workers) {
+        BatchRouter router = new BatchRouter(executors);
+        BatchRecorder recorder = new BatchRecorder(waits.users(), waits.flows(), commands, clock);
         this.jobs = jobs;
-        this.runner = new ExecutionRunner(jobs, audiences, executors, commands, clock, lease, meters);
+        this.runner = new ExecutionRunner(jobs, audiences, router, recorder, waits.users(), waits.batches(),
+                commands, clock, lease, meters);
         this.inbox = inbox;
-        this.entries = new EntryBatchRunner(inbox, triggers, new BatchRouter(executors), commands, clock);
+        this.entries = new EntryBatchRunner(inbox, triggers, router, recorder);
+        this.resumes = waits.batches();
+        this.resumed = new ResumedBatchRunner(waits.batches(), waits.users(), waits.flows(), jobs, router, recorder);
+        this.waker = waits.waker();
         this.clock = clock;
         this.lease = lease;
         this.pollInterval = pollInterval;
@@ -76,26 +88,36 @@ class ExecutionWorkers implements SmartLifecycle {
 
     private void runAvailableJobs() {
         try {
-            while (!stopping) {
-                var job = jobs.claim(owner, clock.instant(), lease);
-                if (job.isEmpty()) {
-                    var entered = inbox.claim(owner, clock.instant(), lease);
-                    if (entered.isEmpty()) {
-                        return;
-                    }
-                    entries.run(entered.get());
-                    continue;
-                }
-                if (jobs.mayStart(job.get().executionId())) {
-                    runner.run(job.get(), owner, () -> !stopping);
-                } else {
-                    jobs.postpone(job.get().executionId(), owner, clock.instant(), pollInterval.multipliedBy(4));
-                }
+            waker.wake(clock.instant());
+            jobs.draining().forEach(runner::completeIfDrained);
+            while (!stopping && runOne()) {
+                // Work is taken in this order: audience runs, users whose wait ended, users let in by events.
             }
         } catch (RuntimeException e) {
             // The job keeps its lease until it runs out; then this or another worker takes it over.
             log.error("An execution job failed; it will be taken over when its lease runs out", e);
         }
+    }
+
+    /** Runs one piece of work; answers false when there was none. */
+    private boolean runOne() {
+        var job = jobs.claim(owner, clock.instant(), lease);
+        if (job.isPresent()) {
+            if (jobs.mayStart(job.get().executionId())) {
+                runner.run(job.get(), owner, () -> !stopping);
+            } else {
+                jobs.postpone(job.get().executionId(), owner, clock.instant(), pollInterval.multipliedBy(4));
+            }
+            return true;
+        }
+        var woken = resumes.claim(owner, clock.instant(), lease);
+        if (woken.isPresent()) {
+            resumed.run(woken.get());
+            return true;
+        }
+        var entered = inbox.claim(owner, clock.instant(), lease);
+        entered.ifPresent(entries::run);
+        return entered.isPresent();
     }
 
     @Override

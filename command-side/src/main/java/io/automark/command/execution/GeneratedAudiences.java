@@ -36,6 +36,8 @@ class GeneratedAudiences {
         }
     }
 
+    // Known shortcoming: users who reach the component after a wait are written under a resume batch number
+    // (from 2^40 up), which this count of chunks 0..batches-1 does not see.
     private void register(ExecutionJob job, FlowComponent component, long batches) {
         String audienceId = GenerateAudienceExecutor.audienceIdOf(job.executionId(), component.id());
         for (long n = 0; n < batches; n++) {

@@ -41,10 +41,7 @@ final class ComponentConfigRules {
             case WAIT_UNTIL -> checkWait(config);
             case RANDOM_GROUPING -> checkGroups(config);
             case TAG_JUDGMENT -> Conditions.check(config);
-            case RESULT_JUDGMENT -> {
-                config.requireText("componentId");
-                config.requireList("results");
-            }
+            case RESULT_JUDGMENT -> checkResultJudgment(config);
             case AB_TEST -> {
                 checkGroups(config);
                 config.requireMap("goal");
@@ -91,9 +88,28 @@ final class ComponentConfigRules {
             parse(config, "until", () -> Instant.parse(String.valueOf(until)));
         }
         if (event != null) {
-            config.requireMap("event");
+            Map<?, ?> match = config.requireMap("event");
+            if (match != null && !(match.get("eventType") instanceof String type && !type.isBlank())) {
+                config.problem("event.eventType", "is required");
+            }
+            if (match != null && match.get("key") != null && !(match.get("key") instanceof String)) {
+                config.problem("event.key", "must name a property");
+            }
             config.requireText("timeout");
             parse(config, "timeout", () -> Duration.parse(String.valueOf(config.raw("timeout"))));
+        }
+    }
+
+    private static void checkResultJudgment(ConfigReader config) {
+        config.requireText("componentId");
+        config.requireList("results");
+        Object window = config.raw("window");
+        if (window != null) {
+            parse(config, "window", () -> Duration.parse(String.valueOf(window)));
+        }
+        Object receipt = config.raw("receiptEvent");
+        if (receipt != null && !(receipt instanceof String text && !text.isBlank())) {
+            config.problem("receiptEvent", "must be an event type");
         }
     }
 

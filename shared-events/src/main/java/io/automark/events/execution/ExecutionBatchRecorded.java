@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param batchNumber 0-based, unique within the execution; a batch is recorded once
  */
-@Revision("1")
+// Revision 2 added ComponentOutcomes.resumed; revision 1 events read as not resumed, so no upcaster is needed.
+@Revision("2")
 public record ExecutionBatchRecorded(String executionId, String campaignId, String workspaceId, long batchNumber,
                                      List<ComponentOutcomes> components, Instant recordedAt) {
 

@@ -10,10 +10,12 @@ package io.automark.events.execution;
  *   <li>{@link #FAILED}: a channel was called and the send failed.</li>
  *   <li>{@link #SKIPPED}: a channel could not be called for this user (no address, for one).</li>
  *   <li>{@link #STOPPED}: the execution was stopped before the component handled the user.</li>
+ *   <li>{@link #WAITING}: the user waits at the component (a WAIT_UNTIL, a RESULT_JUDGMENT with a window); a
+ *       later batch records the user's outcome there with {@link ComponentOutcomes#resumed()} set.</li>
  * </ul>
  */
 public enum UserResult {
-    PASSED, NOT_PASSED, SUCCESS, FAILED, SKIPPED, STOPPED;
+    PASSED, NOT_PASSED, SUCCESS, FAILED, SKIPPED, STOPPED, WAITING;
 
     /** Whether a channel was actually called for the user. */
     public boolean isSendAttempt() {

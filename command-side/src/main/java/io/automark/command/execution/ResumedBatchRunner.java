@@ -1,0 +1,70 @@
+package io.automark.command.execution;
+
+import io.automark.command.component.BatchContext;
+import io.automark.command.execution.BatchRecorder.RunOf;
+import io.automark.command.execution.BatchRouter.RoutedBatch;
+import io.automark.command.flow.FlowGraph;
+import io.automark.command.waiting.ExecutionFlows;
+import io.automark.command.waiting.ResumeBatch;
+import io.automark.command.waiting.ResumeBatches;
+import io.automark.command.waiting.WaitingUsers;
+import io.automark.command.waiting.WokenUser;
+import io.automark.events.campaign.FlowDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Takes users whose wait ended on through the flow from the component they waited at, and records them as a batch
+ * of their execution. The batch keeps its number when it runs again after a crash, so no send is repeated.
+ */
+class ResumedBatchRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ResumedBatchRunner.class);
+
+    private final ResumeBatches resumes;
+    private final WaitingUsers waits;
+    private final ExecutionFlows flows;
+    private final ExecutionJobStore jobs;
+    private final BatchRouter router;
+    private final BatchRecorder recorder;
+
+    ResumedBatchRunner(ResumeBatches resumes, WaitingUsers waits, ExecutionFlows flows, ExecutionJobStore jobs,
+                       BatchRouter router, BatchRecorder recorder) {
+        this.resumes = resumes;
+        this.waits = waits;
+        this.flows = flows;
+        this.jobs = jobs;
+        this.router = router;
+        this.recorder = recorder;
+    }
+
+    void run(ResumeBatch batch) {
+        Optional<FlowDefinition> flow = flows.of(batch.executionId());
+        if (flow.isEmpty()) {
+            log.error("Resume batch {} of execution [{}] dropped: the execution's flow is not kept",
+                    batch.batchNumber(), batch.executionId());
+            resumes.done(batch);
+            return;
+        }
+
+        List<WokenUser> users = waits.moved(batch.executionId(), batch.batchNumber());
+        BatchContext context = new BatchContext(batch.executionId(), batch.campaignId(), batch.workspaceId(), null,
+                batch.batchNumber());
+        RoutedBatch routed = router.resume(context, FlowGraph.of(flow.get()), batch.componentId(), users);
+        try {
+            recorder.record(new RunOf(batch.executionId(), batch.campaignId(), batch.workspaceId(), flow.get()),
+                    batch.batchNumber(), routed);
+        } catch (ExecutionNotRunning e) {
+            log.warn("Resume batch {} came after execution [{}] ended; its {} users are not recorded",
+                    batch.batchNumber(), batch.executionId(), users.size());
+        }
+
+        jobs.addFailures(batch.executionId(), routed.failures());
+        routed.failures().forEach(failure -> log.warn("Execution [{}] of campaign [{}]: component failed: {}",
+                batch.executionId(), batch.campaignId(), failure));
+        resumes.done(batch);
+    }
+}
