@@ -11,7 +11,6 @@ import io.automark.command.waiting.WokenUser;
 import io.automark.events.campaign.FlowComponent;
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.UserOutcome;
-import io.automark.events.execution.UserResult;
 
 import java.util.ArrayList;
 import java.util.HashMap;
