@@ -3,6 +3,7 @@ package io.automark.query.execution;
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.UserOutcome;
+import io.automark.events.execution.UserResult;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.LinkedHashMap;
@@ -33,7 +34,12 @@ final class BatchFigures {
     private void count(ComponentOutcomes outcomes) {
         String counters = "figures." + FieldKey.encode(outcomes.componentId());
 
-        add(counters + ".entered", outcomes.users().size());
+        if (outcomes.resumed()) {
+            // These users entered, and were counted as waiting, in an earlier batch; now they leave.
+            add(counters + ".results." + UserResult.WAITING.name(), -outcomes.users().size());
+        } else {
+            add(counters + ".entered", outcomes.users().size());
+        }
         outcomes.users().forEach(user -> count(counters, user));
         if (outcomes.type() != null && outcomes.type().isEntry()) {
             enteredUsers += outcomes.users().size();

@@ -18,11 +18,13 @@ import java.util.Map;
  * @param goalAchieved the AB test's goal achievements; absent until goals are recorded
  * @param branches     users per branch they left by (a judgment's yes/no, a grouping's or an AB test's groups);
  *                     absent when the component does not branch
+ * @param waiting      users still waiting at a WAIT_UNTIL or a RESULT_JUDGMENT (whose window is open); they count
+ *                     in {@code entered} but not yet in {@code passed}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ComponentReport(String componentId, ComponentType type, Long entered, Long passed, Long sent,
                               Long succeeded, Long failed, String winningGroup, Long goalAchieved,
-                              Map<String, Long> branches) {
+                              Map<String, Long> branches, Long waiting) {
 
     static ComponentReport of(ExecutionComponent component, ComponentCounts counts) {
         ComponentCounts figures = counts == null ? new ComponentCounts(0, null, null) : counts;
@@ -33,15 +35,17 @@ public record ComponentReport(String componentId, ComponentType type, Long enter
             long success = result(figures, UserResult.SUCCESS);
             long failed = result(figures, UserResult.FAILED);
             return new ComponentReport(component.componentId(), type, figures.entered(), null, success + failed,
-                    success, failed + result(figures, UserResult.SKIPPED), null, null, branches);
+                    success, failed + result(figures, UserResult.SKIPPED), null, null, branches, null);
         }
         if (type == ComponentType.AB_TEST) {
             // Known shortcoming: no AB test goal events exist yet, so goalAchieved and winningGroup stay absent.
             return new ComponentReport(component.componentId(), type, figures.entered(), null, null, null, null,
-                    null, null, branches);
+                    null, null, branches, null);
         }
+        Long waiting = type == ComponentType.WAIT_UNTIL || type == ComponentType.RESULT_JUDGMENT
+                ? result(figures, UserResult.WAITING) : null;
         return new ComponentReport(component.componentId(), type, figures.entered(),
-                result(figures, UserResult.PASSED), null, null, null, null, null, branches);
+                result(figures, UserResult.PASSED), null, null, null, null, null, branches, waiting);
     }
 
     private static long result(ComponentCounts figures, UserResult result) {

@@ -4,11 +4,14 @@ import io.automark.events.campaign.CampaignCreated;
 import io.automark.events.campaign.ComponentType;
 import io.automark.events.campaign.FlowComponent;
 import io.automark.events.campaign.FlowDefinition;
+import io.automark.events.campaign.FlowEdge;
+import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.ExecutionFinished;
 import io.automark.events.execution.ExecutionReExecuted;
 import io.automark.events.execution.ExecutionStarted;
 import io.automark.events.execution.ExecutionStatus;
+import io.automark.events.execution.UserOutcome;
 import io.automark.events.execution.UserResult;
 import io.automark.query.campaign.CampaignProjection;
 import io.automark.query.support.QuerySideTest;
@@ -78,11 +81,40 @@ class ExecutionProjectionTest {
         Map<String, ComponentReport> components = byId(queries.details(ws, id, null));
         assertThat(components.get("audience")).isEqualTo(
                 new ComponentReport("audience", ComponentType.TARGET_AUDIENCE, 10L, 10L, null, null, null, null,
-                        null, null));
+                        null, null, null));
         assertThat(components.get("split").branches()).isEqualTo(Map.of("A", 6L, "B", 4L));
         assertThat(components.get("mail")).isEqualTo(
-                new ComponentReport("mail", ComponentType.EMAIL, 6L, null, 5L, 4L, 2L, null, null, null));
+                new ComponentReport("mail", ComponentType.EMAIL, 6L, null, 5L, 4L, 2L, null, null, null, null));
         assertThat(queries.details(ws, id, null).processedUsers()).isEqualTo(10);
+    }
+
+    @Test
+    void countsWaitingUsersApartUntilTheyGoOn() {
+        // given
+        FlowDefinition flow = new FlowDefinition(List.of(
+                new FlowComponent("audience", ComponentType.TARGET_AUDIENCE, Map.of("audienceId", "a-1")),
+                new FlowComponent("pause", ComponentType.WAIT_UNTIL, Map.of("duration", "P1D"))),
+                List.of(new FlowEdge("audience", "pause", null)));
+        projection.on(new ExecutionStarted(id, "c-1", ws, 1, flow, T0), 0);
+        List<String> all = users("w", 3);
+        projection.on(new ExecutionBatchRecorded(id, "c-1", ws, 0, List.of(
+                outcomes("audience", ComponentType.TARGET_AUDIENCE, all, UserResult.PASSED, null),
+                outcomes("pause", ComponentType.WAIT_UNTIL, all, UserResult.WAITING, null)), T0), 1);
+        ComponentReport waiting = byId(queries.details(ws, id, null)).get("pause");
+
+        // when
+        projection.on(new ExecutionBatchRecorded(id, "c-1", ws, 1L << 40, List.of(new ComponentOutcomes("pause",
+                ComponentType.WAIT_UNTIL, all.subList(0, 2).stream()
+                .map(user -> new UserOutcome(user, UserResult.PASSED, null, null)).toList(), true)), T0), 2);
+
+        // then
+        assertThat(waiting.entered()).isEqualTo(3);
+        assertThat(waiting.waiting()).isEqualTo(3);
+        assertThat(waiting.passed()).isZero();
+        ComponentReport after = byId(queries.details(ws, id, null)).get("pause");
+        assertThat(after.entered()).isEqualTo(3);
+        assertThat(after.waiting()).isEqualTo(1);
+        assertThat(after.passed()).isEqualTo(2);
     }
 
     @Test
@@ -140,7 +172,7 @@ class ExecutionProjectionTest {
         // then
         Map<String, ComponentReport> components = byId(queries.details(ws, id, null));
         assertThat(components.get("ab")).isEqualTo(new ComponentReport("ab", ComponentType.AB_TEST, 6L, null, null,
-                null, null, null, null, Map.of("group.1", 5L, "$group2", 1L)));
+                null, null, null, null, Map.of("group.1", 5L, "$group2", 1L), null));
         assertThat(components.get("entry.v2").entered()).isEqualTo(6);
     }
 
