@@ -1,12 +1,18 @@
 package io.automark.command.execution;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.automark.command.abtest.AbTestCommands.DecideAbTest;
+import io.automark.command.abtest.AbTestCommands.RecordAbTestGoals;
 import io.automark.command.common.NotFoundException;
 import io.automark.command.execution.ExecutionCommands.FinishExecution;
 import io.automark.command.execution.ExecutionCommands.ReExecute;
 import io.automark.command.execution.ExecutionCommands.RecordExecutionBatch;
 import io.automark.command.execution.ExecutionCommands.StopExecution;
+import io.automark.events.campaign.ComponentType;
 import io.automark.events.campaign.FlowDefinition;
+import io.automark.events.execution.AbTestDecided;
+import io.automark.events.execution.AbTestGoalsAchieved;
+import io.automark.events.execution.AbTestGoalsAchieved.GoalAchievement;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.ExecutionFinished;
 import io.automark.events.execution.ExecutionReExecuted;
@@ -18,7 +24,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -44,6 +54,11 @@ public class Execution {
     private String reExecutedAs;
     private long version;
     private final Set<Long> recordedBatches = new HashSet<>();
+    /** Per AB test component: the users put in each group, the users of each group who reached the goal. */
+    private final Map<String, Map<String, Long>> abInflow = new HashMap<>();
+    private final Map<String, Map<String, Long>> abGoals = new HashMap<>();
+    private final Map<String, Set<String>> abAchievers = new HashMap<>();
+    private final Set<String> abDecided = new HashSet<>();
 
     protected Execution() {
         // Axon rebuilds the execution from its events through this constructor.
@@ -66,6 +81,40 @@ public class Execution {
 
         apply(new ExecutionBatchRecorded(executionId, campaignId, workspaceId, command.batchNumber(),
                 command.components(), command.now()));
+        return true;
+    }
+
+    /** Goals count in any status: a test's window may stay open after the run went through its users. */
+    @CommandHandler
+    public int handle(RecordAbTestGoals command) {
+        if (abDecided.contains(command.componentId())) {
+            return 0;
+        }
+        Set<String> known = abAchievers.getOrDefault(command.componentId(), Set.of());
+        Map<String, GoalAchievement> fresh = new LinkedHashMap<>();
+        command.achievements().stream()
+                .filter(goal -> !known.contains(goal.userId()))
+                .forEach(goal -> fresh.putIfAbsent(goal.userId(), goal));
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+
+        apply(new AbTestGoalsAchieved(executionId, campaignId, workspaceId, command.componentId(),
+                List.copyOf(fresh.values()), command.now()));
+        return fresh.size();
+    }
+
+    @CommandHandler
+    public boolean handle(DecideAbTest command) {
+        if (abDecided.contains(command.componentId())) {
+            return false;
+        }
+        Map<String, Long> inflow = abInflow.getOrDefault(command.componentId(), Map.of());
+        Map<String, Long> goals = abGoals.getOrDefault(command.componentId(), Map.of());
+        String winner = AbTestWinner.of(groupsOf(command.componentId()), inflow, goals);
+
+        apply(new AbTestDecided(executionId, campaignId, workspaceId, command.componentId(), winner, inflow, goals,
+                command.now()));
         return true;
     }
 
@@ -110,6 +159,15 @@ public class Execution {
         return command.newExecutionId();
     }
 
+    @SuppressWarnings("unchecked")
+    private List<String> groupsOf(String componentId) {
+        return flow.components().stream()
+                .filter(component -> component.id().equals(componentId))
+                .flatMap(component -> ((List<Map<String, Object>>) component.config().get("groups")).stream())
+                .map(group -> (String) group.get("name"))
+                .toList();
+    }
+
     private void checkWorkspace(String workspace) {
         if (!workspaceId.equals(workspace)) {
             throw new NotFoundException("execution", executionId);
@@ -136,6 +194,28 @@ public class Execution {
     @EventSourcingHandler
     void on(ExecutionBatchRecorded event) {
         recordedBatches.add(event.batchNumber());
+        event.components().stream()
+                .filter(outcomes -> outcomes.type() == ComponentType.AB_TEST)
+                .forEach(outcomes -> outcomes.users().forEach(user -> abInflow
+                        .computeIfAbsent(outcomes.componentId(), id -> new HashMap<>())
+                        .merge(user.branch(), 1L, Long::sum)));
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(AbTestGoalsAchieved event) {
+        Set<String> achievers = abAchievers.computeIfAbsent(event.componentId(), id -> new HashSet<>());
+        Map<String, Long> goals = abGoals.computeIfAbsent(event.componentId(), id -> new HashMap<>());
+        for (GoalAchievement goal : event.achievements()) {
+            achievers.add(goal.userId());
+            goals.merge(goal.group(), 1L, Long::sum);
+        }
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(AbTestDecided event) {
+        abDecided.add(event.componentId());
         version++;
     }
 

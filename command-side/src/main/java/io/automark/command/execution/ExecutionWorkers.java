@@ -1,5 +1,6 @@
 package io.automark.command.execution;
 
+import io.automark.command.abtest.AbTestGoals;
 import io.automark.command.audience.AudienceStore;
 import io.automark.command.behavior.BehaviorInbox;
 import io.automark.command.behavior.EntryTriggers;
@@ -37,6 +38,7 @@ class ExecutionWorkers implements SmartLifecycle {
     private final ResumeBatches resumes;
     private final ResumedBatchRunner resumed;
     private final WaitWaker waker;
+    private final AbTestGoals abTests;
     private final Clock clock;
     private final Duration lease;
     private final Duration pollInterval;
@@ -46,7 +48,7 @@ class ExecutionWorkers implements SmartLifecycle {
     private volatile boolean stopping;
 
     ExecutionWorkers(ExecutionJobStore jobs, AudienceStore audiences, ComponentExecutors executors,
-                     BehaviorInbox inbox, EntryTriggers triggers, Waits waits,
+                     BehaviorInbox inbox, EntryTriggers triggers, Waits waits, AbTestGoals abTests,
                      CommandGateway commands, Clock clock, MeterRegistry meters,
                      @Value("${automark.execution.lease:30s}") Duration lease,
                      @Value("${automark.execution.poll-interval:500ms}") Duration pollInterval,
@@ -61,6 +63,7 @@ class ExecutionWorkers implements SmartLifecycle {
         this.resumes = waits.batches();
         this.resumed = new ResumedBatchRunner(waits.batches(), waits.users(), waits.flows(), jobs, router, recorder);
         this.waker = waits.waker();
+        this.abTests = abTests;
         this.clock = clock;
         this.lease = lease;
         this.pollInterval = pollInterval;
@@ -89,6 +92,7 @@ class ExecutionWorkers implements SmartLifecycle {
     private void runAvailableJobs() {
         try {
             waker.wake(clock.instant());
+            abTests.tick(clock.instant());
             jobs.draining().forEach(runner::completeIfDrained);
             while (!stopping && runOne()) {
                 // Work is taken in this order: audience runs, users whose wait ended, users let in by events.

@@ -44,7 +44,7 @@ final class ComponentConfigRules {
             case RESULT_JUDGMENT -> checkResultJudgment(config);
             case AB_TEST -> {
                 checkGroups(config);
-                config.requireMap("goal");
+                checkGoal(config);
             }
             case GENERATE_AUDIENCE -> config.requireText("name");
             case TAG -> config.requireList("tags");
@@ -97,6 +97,19 @@ final class ComponentConfigRules {
             }
             config.requireText("timeout");
             parse(config, "timeout", () -> Duration.parse(String.valueOf(config.raw("timeout"))));
+        }
+    }
+
+    private static void checkGoal(ConfigReader config) {
+        Map<?, ?> goal = config.requireMap("goal");
+        if (goal == null) {
+            return;
+        }
+        if (!(goal.get("eventType") instanceof String type && !type.isBlank())) {
+            config.problem("goal.eventType", "is required");
+        }
+        if (!(goal.get("windowHours") instanceof Number hours && hours.doubleValue() > 0)) {
+            config.problem("goal.windowHours", "needs a number of hours above 0");
         }
     }
 
