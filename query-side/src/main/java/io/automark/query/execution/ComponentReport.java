@@ -14,17 +14,18 @@ import java.util.Map;
  *
  * @param sent         sends actually attempted: SUCCESS and FAILED
  * @param failed       FAILED and SKIPPED: the users the channel did not reach
- * @param winningGroup the AB test group with the most goal achievements; absent until goals are recorded
- * @param goalAchieved the AB test's goal achievements; absent until goals are recorded
+ * @param winningGroup the AB test's winning group, set when its window closes (rule: README); absent before
+ * @param goalAchieved the AB test's users who reached its goal, over all groups
  * @param branches     users per branch they left by (a judgment's yes/no, a grouping's or an AB test's groups);
  *                     absent when the component does not branch
  * @param waiting      users still waiting at a WAIT_UNTIL or a RESULT_JUDGMENT (whose window is open); they count
  *                     in {@code entered} but not yet in {@code passed}
+ * @param goals        an AB test's goal achievements per group; its inflow per group is in {@code branches}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ComponentReport(String componentId, ComponentType type, Long entered, Long passed, Long sent,
                               Long succeeded, Long failed, String winningGroup, Long goalAchieved,
-                              Map<String, Long> branches, Long waiting) {
+                              Map<String, Long> branches, Long waiting, Map<String, Long> goals) {
 
     static ComponentReport of(ExecutionComponent component, ComponentCounts counts) {
         ComponentCounts figures = counts == null ? new ComponentCounts(0, null, null) : counts;
@@ -35,17 +36,18 @@ public record ComponentReport(String componentId, ComponentType type, Long enter
             long success = result(figures, UserResult.SUCCESS);
             long failed = result(figures, UserResult.FAILED);
             return new ComponentReport(component.componentId(), type, figures.entered(), null, success + failed,
-                    success, failed + result(figures, UserResult.SKIPPED), null, null, branches, null);
+                    success, failed + result(figures, UserResult.SKIPPED), null, null, branches, null, null);
         }
         if (type == ComponentType.AB_TEST) {
-            // Known shortcoming: no AB test goal events exist yet, so goalAchieved and winningGroup stay absent.
+            Map<String, Long> goals = decoded(figures.goals());
+            long achieved = goals == null ? 0 : goals.values().stream().mapToLong(Long::longValue).sum();
             return new ComponentReport(component.componentId(), type, figures.entered(), null, null, null, null,
-                    null, null, branches, null);
+                    figures.winningGroup(), achieved, branches, null, goals == null ? Map.of() : goals);
         }
         Long waiting = type == ComponentType.WAIT_UNTIL || type == ComponentType.RESULT_JUDGMENT
                 ? result(figures, UserResult.WAITING) : null;
         return new ComponentReport(component.componentId(), type, figures.entered(),
-                result(figures, UserResult.PASSED), null, null, null, null, null, branches, waiting);
+                result(figures, UserResult.PASSED), null, null, null, null, null, branches, waiting, null);
     }
 
     private static long result(ComponentCounts figures, UserResult result) {

@@ -2,6 +2,9 @@ package io.automark.query.execution;
 
 import com.mongodb.client.result.UpdateResult;
 import io.automark.events.campaign.FlowDefinition;
+import io.automark.events.execution.AbTestDecided;
+import io.automark.events.execution.AbTestGoalsAchieved;
+import io.automark.events.execution.AbTestGoalsAchieved.GoalAchievement;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.ExecutionFinished;
 import io.automark.events.execution.ExecutionReExecuted;
@@ -23,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Keeps {@link ExecutionView}. A batch's counts are added in one atomic update of the execution's document that
@@ -79,6 +83,27 @@ public class ExecutionProjection {
         }
     }
 
+    /** Applies once: events of one execution come in order, so one already applied is below its version. */
+    @EventHandler
+    public void on(AbTestGoalsAchieved event, @SequenceNumber long sequence) {
+        String goals = "figures." + FieldKey.encode(event.componentId()) + ".goals.";
+        Update update = new Update().max("aggregateVersion", sequence + 1);
+        event.achievements().stream()
+                .collect(Collectors.groupingBy(GoalAchievement::group, Collectors.counting()))
+                .forEach((group, count) -> update.inc(goals + FieldKey.encode(group), count));
+
+        mongo.updateFirst(notYetApplied(event.executionId(), sequence), update, ExecutionView.class);
+    }
+
+    @EventHandler
+    public void on(AbTestDecided event, @SequenceNumber long sequence) {
+        Update update = new Update()
+                .set("figures." + FieldKey.encode(event.componentId()) + ".winningGroup", event.winningGroup())
+                .max("aggregateVersion", sequence + 1);
+
+        mongo.updateFirst(notYetApplied(event.executionId(), sequence), update, ExecutionView.class);
+    }
+
     @EventHandler
     public void on(ExecutionFinished event, @SequenceNumber long sequence) {
         Update update = new Update()
@@ -119,6 +144,10 @@ public class ExecutionProjection {
         return flow.components().stream()
                 .map(component -> new ExecutionComponent(component.id(), component.type(), ranks.get(component.id())))
                 .toList();
+    }
+
+    private static Query notYetApplied(String executionId, long sequence) {
+        return byId(executionId).addCriteria(Criteria.where("aggregateVersion").lt(sequence + 1));
     }
 
     private static Query byId(String executionId) {

@@ -5,6 +5,9 @@ import io.automark.events.campaign.ComponentType;
 import io.automark.events.campaign.FlowComponent;
 import io.automark.events.campaign.FlowDefinition;
 import io.automark.events.campaign.FlowEdge;
+import io.automark.events.execution.AbTestDecided;
+import io.automark.events.execution.AbTestGoalsAchieved;
+import io.automark.events.execution.AbTestGoalsAchieved.GoalAchievement;
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.ExecutionFinished;
@@ -81,10 +84,10 @@ class ExecutionProjectionTest {
         Map<String, ComponentReport> components = byId(queries.details(ws, id, null));
         assertThat(components.get("audience")).isEqualTo(
                 new ComponentReport("audience", ComponentType.TARGET_AUDIENCE, 10L, 10L, null, null, null, null,
-                        null, null, null));
+                        null, null, null, null));
         assertThat(components.get("split").branches()).isEqualTo(Map.of("A", 6L, "B", 4L));
         assertThat(components.get("mail")).isEqualTo(
-                new ComponentReport("mail", ComponentType.EMAIL, 6L, null, 5L, 4L, 2L, null, null, null, null));
+                new ComponentReport("mail", ComponentType.EMAIL, 6L, null, 5L, 4L, 2L, null, null, null, null, null));
         assertThat(queries.details(ws, id, null).processedUsers()).isEqualTo(10);
     }
 
@@ -155,6 +158,34 @@ class ExecutionProjectionTest {
     }
 
     @Test
+    void showsAnAbTestsGoalsPerGroupOnceAndItsWinner() {
+        // given
+        FlowDefinition flow = new FlowDefinition(List.of(
+                new FlowComponent("entry", ComponentType.TARGET_AUDIENCE, Map.of()),
+                new FlowComponent("ab", ComponentType.AB_TEST, Map.of())), List.of());
+        projection.on(new ExecutionStarted(id, "c-1", ws, 1, flow, T0), 0);
+        projection.on(new ExecutionBatchRecorded(id, "c-1", ws, 0, List.of(
+                outcomes("ab", ComponentType.AB_TEST, users("a", 4), UserResult.PASSED, "A"),
+                outcomes("ab", ComponentType.AB_TEST, users("b", 4), UserResult.PASSED, "B.x")), T0), 1);
+        AbTestGoalsAchieved goals = new AbTestGoalsAchieved(id, "c-1", ws, "ab", List.of(
+                new GoalAchievement("a000", "A"), new GoalAchievement("b000", "B.x"),
+                new GoalAchievement("b001", "B.x")), T0);
+
+        // when
+        projection.on(goals, 2);
+        projection.on(goals, 2);
+        projection.on(new AbTestDecided(id, "c-1", ws, "ab", "B.x", Map.of("A", 4L, "B.x", 4L),
+                Map.of("A", 1L, "B.x", 2L), T0), 3);
+
+        // then
+        ComponentReport ab = byId(queries.details(ws, id, null)).get("ab");
+        assertThat(ab.goalAchieved()).isEqualTo(3);
+        assertThat(ab.goals()).isEqualTo(Map.of("A", 1L, "B.x", 2L));
+        assertThat(ab.branches()).isEqualTo(Map.of("A", 4L, "B.x", 4L));
+        assertThat(ab.winningGroup()).isEqualTo("B.x");
+    }
+
+    @Test
     void showsTheInflowAndGroupsOfAnAbTestWithoutGoals() {
         // given
         FlowDefinition flow = new FlowDefinition(List.of(
@@ -172,7 +203,7 @@ class ExecutionProjectionTest {
         // then
         Map<String, ComponentReport> components = byId(queries.details(ws, id, null));
         assertThat(components.get("ab")).isEqualTo(new ComponentReport("ab", ComponentType.AB_TEST, 6L, null, null,
-                null, null, null, null, Map.of("group.1", 5L, "$group2", 1L), null));
+                null, null, null, 0L, Map.of("group.1", 5L, "$group2", 1L), null, Map.of()));
         assertThat(components.get("entry.v2").entered()).isEqualTo(6);
     }
 
