@@ -164,9 +164,8 @@ class BehaviorKafkaIntakeTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 BROKER.getBrokersAsString()))) {
             await(() -> committed(admin).equals(Map.of(0, 11L, 1, 1L)), "offsets committed past every record");
-            ConsumerGroupDescription group = describe(admin);
-            assertThat(group.members()).hasSize(2)
-                    .allSatisfy(member -> assertThat(member.assignment().topicPartitions()).hasSize(1));
+            // Two consumers of one group, one partition each, as two instances would share them.
+            await(() -> spread(describe(admin)), "one partition for each consumer of the group");
 
             assertThat(meters.getMeters()).anyMatch(meter -> meter.getId().getName().startsWith("kafka.consumer."));
 
@@ -276,6 +275,11 @@ class BehaviorKafkaIntakeTest {
             }
         });
         return byPartition;
+    }
+
+    private static boolean spread(ConsumerGroupDescription group) {
+        return group.state() == ConsumerGroupState.STABLE && group.members().size() == 2
+                && group.members().stream().allMatch(member -> member.assignment().topicPartitions().size() == 1);
     }
 
     private static ConsumerGroupDescription describe(Admin admin) throws Exception {
