@@ -76,6 +76,7 @@ public class BehaviorKafkaConfiguration {
         backOff.setMaxInterval(30_000);
         DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
         // Every failure is worth another try; none may lead to the records being skipped.
+        // Known shortcoming: a valid event that made the intake fail every time would hold its partition up.
         handler.setClassifications(Map.of(), true);
         handler.setRetryListeners(new RetryListener() {
             @Override

@@ -18,6 +18,8 @@ import java.util.Map;
  * the store; a failure throws, nothing is committed, and the poll is taken again. Events taken twice are harmless:
  * the entry ledger lets a user into an execution again only as the re-entry rule allows.
  */
+// Known shortcoming: with a duration as re-entry rule, an event redelivered after that duration lets its user in
+// again; the ledger knows when a user entered, not which event let them in.
 public class BehaviorTopicListener implements BatchMessageListener<byte[], byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(BehaviorTopicListener.class);
