@@ -83,7 +83,7 @@ class BehaviorTopicRetryTest {
             new EntryTriggers(new MongoTemplate(seeder, "retry"), new StoredJson(JSON)).add(trigger(), flow());
             MongoTemplate mongo = new MongoTemplate(client, "retry");
             BehaviorIntake intake = new BehaviorIntake(new EntryTriggers(mongo, new StoredJson(JSON)),
-                    new BehaviorInbox(mongo), Clock.systemUTC());
+                    new BehaviorInbox(mongo), Clock.systemUTC(), event -> { });
             BehaviorKafkaProperties settings = new BehaviorKafkaProperties(true, BROKER.getBrokersAsString(), TOPIC,
                     GROUP, 1, null, Map.of());
             ConcurrentMessageListenerContainer<byte[], byte[]> container = new BehaviorKafkaConfiguration()
