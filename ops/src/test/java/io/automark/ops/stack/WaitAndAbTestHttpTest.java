@@ -1,0 +1,117 @@
+package io.automark.ops.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Waiting users and an AB test through the public API of a local stack, black-box: the query side shows users
+ * waiting until their time comes, and the test's goals per group and its winner once its window closes.
+ */
+class WaitAndAbTestHttpTest {
+
+    private static final int USERS = 40;
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = LocalStack.start(StackSettings.forTests());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void theFiguresShowWaitingUsersThenGoalsPerGroupAndTheWinner() throws InterruptedException {
+        Api api = new Api(stack.baseUrl(), "ws-" + UUID.randomUUID().toString().substring(0, 8));
+        List<Map<String, Object>> users = IntStream.range(0, USERS)
+                .mapToObj(n -> Map.<String, Object>of("userId", "p" + n, "attributes", Map.of()))
+                .toList();
+        String audienceId = api.post("/audiences", Map.of("name", "shoppers", "users", users)).id();
+        String campaignId = api.post("/campaigns", Map.of("name", "Wait and test", "flow", Map.of(
+                "components", List.of(
+                        Map.of("id", "audience", "type", "TARGET_AUDIENCE", "config", Map.of("audienceId", audienceId)),
+                        Map.of("id", "ab", "type", "AB_TEST", "config", Map.of("groups", List.of(
+                                        Map.of("name", "A", "percent", 50), Map.of("name", "B", "percent", 50)),
+                                "goal", Map.of("eventType", "purchase", "windowHours", 10.0 / 3600))),
+                        Map.of("id", "pause", "type", "WAIT_UNTIL", "config", Map.of("duration", "PT5S")),
+                        Map.of("id", "keepA", "type", "GENERATE_AUDIENCE", "config", Map.of("name", "A")),
+                        Map.of("id", "keepB", "type", "GENERATE_AUDIENCE", "config", Map.of("name", "B"))),
+                "edges", List.of(Map.of("from", "audience", "to", "ab"),
+                        Map.of("from", "ab", "to", "pause", "branch", "A"),
+                        Map.of("from", "pause", "to", "keepA"),
+                        Map.of("from", "ab", "to", "keepB", "branch", "B"))))).id();
+        api.post("/campaigns/" + campaignId + "/publish", null);
+        String executionId = awaitExecution(api, campaignId);
+
+        JsonNode waiting = await(api, executionId, figures -> component(figures, "pause").path("waiting").asLong()
+                > 0 && component(figures, "ab").path("entered").asLong() == USERS);
+        long inA = component(waiting, "ab").path("branches").path("A").asLong();
+        assertThat(component(waiting, "pause").path("waiting").asLong()).isEqualTo(inA);
+        assertThat(component(waiting, "pause").path("passed").asLong()).isZero();
+        assertThat(waiting.path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(api.post("/events", IntStream.range(0, 10).mapToObj(n -> Map.of("userId", "p" + n,
+                "type", "purchase", "occurredAt", Instant.now().toString())).toList()).status()).isEqualTo(202);
+
+        JsonNode done = await(api, executionId, figures -> figures.path("status").asText().equals("COMPLETED")
+                && !component(figures, "ab").path("winningGroup").isMissingNode());
+        JsonNode ab = component(done, "ab");
+        assertThat(component(done, "pause").path("waiting").asLong()).isZero();
+        assertThat(component(done, "pause").path("passed").asLong()).isEqualTo(inA);
+        assertThat(ab.path("goalAchieved").asLong()).isEqualTo(10);
+        long goalsA = ab.path("goals").path("A").asLong();
+        long goalsB = ab.path("goals").path("B").asLong();
+        assertThat(goalsA + goalsB).isEqualTo(10);
+        long inB = USERS - inA;
+        String expected = goalsA * inB > goalsB * inA || goalsA * inB == goalsB * inA && goalsA >= goalsB ? "A" : "B";
+        assertThat(ab.path("winningGroup").asText()).isEqualTo(expected);
+    }
+
+    private static JsonNode component(JsonNode execution, String componentId) {
+        for (JsonNode component : execution.path("components")) {
+            if (component.path("componentId").asText().equals(componentId)) {
+                return component;
+            }
+        }
+        throw new AssertionError("no component " + componentId + " in " + execution);
+    }
+
+    private static String awaitExecution(Api api, String campaignId) throws InterruptedException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            JsonNode executions = api.get("/campaigns/" + campaignId + "/executions").body();
+            if (executions.isArray() && !executions.isEmpty()) {
+                return executions.get(0).path("id").asText();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("campaign " + campaignId + " did not start");
+    }
+
+    private static JsonNode await(Api api, String executionId, Predicate<JsonNode> done) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = api.get("/executions/" + executionId).body();
+            if (done.test(last)) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the execution did not get there; last seen: " + last);
+    }
+}
