@@ -15,10 +15,9 @@ import java.time.Duration;
 /**
  * Keeps the entry triggers in step with the executions: a behaviour-event execution takes events from its start,
  * and none once it ended, its campaign stopped, or its campaign finished (no new user enters a FINISHED campaign).
+ * {@link TriggerArming} arms a trigger in the start's own unit of work; arming it again here from the event stream
+ * covers a start whose process died between storing it and arming.
  */
-// Known shortcoming: the trigger is armed from the event stream, so events that arrive in the moment between a
-// start and its arming (milliseconds in one process, up to the store's poll interval on another instance) let
-// nobody in. Arming it in the start's own unit of work would close the gap.
 @Component
 @ProcessingGroup("command-behavior-triggers")
 class TriggerKeeper {
@@ -52,7 +51,7 @@ class TriggerKeeper {
         triggers.removeCampaign(event.campaignId());
     }
 
-    private static EntryTrigger triggerOf(ExecutionStarted event, FlowComponent entry) {
+    static EntryTrigger triggerOf(ExecutionStarted event, FlowComponent entry) {
         Object reentry = entry.config().get("reentry");
         Duration after = reentry == null || "ONCE".equals(reentry) ? null : Duration.parse(String.valueOf(reentry));
         return new EntryTrigger(event.executionId(), event.campaignId(), event.workspaceId(), entry.id(),

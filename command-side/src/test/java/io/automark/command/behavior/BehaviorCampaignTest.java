@@ -85,6 +85,26 @@ class BehaviorCampaignTest {
         assertThat(RECEIVER.requests(executionId)).isEqualTo(expected.size());
     }
 
+    @Test
+    void anEventSentRightAfterThePublishAnswerLetsItsUserIn() throws Exception {
+        String campaignId = createCampaign();
+        http.postForEntity(BASE + "/campaigns/" + campaignId + "/publish", null, Map.class);
+
+        ResponseEntity<Map> accepted = http.postForEntity(BASE + "/events", List.of(Map.of("userId", "first",
+                "type", "purchase", "occurredAt", Instant.now().toString(),
+                "properties", Map.of("country", "United Kingdom"))), Map.class);
+
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        // Other running campaigns of this workspace may take the user too; this one must.
+        assertThat((Integer) accepted.getBody().get("entered")).isPositive();
+        String executionId = awaitExecution(campaignId);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!entryOutcomes(executionId).containsKey(UserResult.PASSED) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(entryOutcomes(executionId).get(UserResult.PASSED)).containsExactly("first");
+    }
+
     private void replay(List<Map<String, Object>> day) {
         for (int from = 0; from < day.size(); from += 500) {
             ResponseEntity<Map> accepted = http.postForEntity(BASE + "/events",
@@ -113,8 +133,6 @@ class BehaviorCampaignTest {
                     .filter(event -> event.campaignId().equals(campaignId))
                     .findFirst();
             if (started.isPresent()) {
-                // The trigger keeper follows the event stream; give it the moment it needs to arm the entry.
-                Thread.sleep(1500);
                 return started.get().executionId();
             }
             Thread.sleep(100);

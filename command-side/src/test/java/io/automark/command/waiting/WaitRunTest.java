@@ -105,7 +105,6 @@ class WaitRunTest {
                         edge("paid", "remind", "timeout"))));
         publish(campaignId);
         String executionId = awaitStarted(campaignId);
-        Thread.sleep(1500);
 
         Instant now = Instant.now();
         post(List.of(event("u1", "order_placed", now, "A-1"), event("u2", "order_placed", now, "A-2"),
