@@ -12,11 +12,13 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Sends e-mail over SMTP. Configuration: {@code subject} and {@code template} (both may use {@code {{attribute}}}
@@ -84,7 +86,15 @@ public class EmailChannel implements Channel {
                 recipient.attributes()));
         message.setHeader(EXECUTION_HEADER, batch.context().executionId());
         message.setHeader(KEY_HEADER, batch.idempotencyKey(recipient));
+        // SMTP has no idempotency key; a Message-ID made from ours lets mail stores that drop repeated ids (many
+        // do) drop a mail resent after a crash. Spring's sender keeps a Message-ID set before sending.
+        message.setHeader("Message-ID", messageIdOf(batch.idempotencyKey(recipient)));
         return message;
+    }
+
+    /** The Message-ID of the mail sent under an idempotency key: the same for every attempt. */
+    public static String messageIdOf(String idempotencyKey) {
+        return "<" + UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)) + "@automark>";
     }
 
     private void deliver(Map<MimeMessage, Integer> positions, List<SendResult> results) {

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.automark.command.CommandSideApplication;
 import io.automark.command.audience.AudienceMember;
 import io.automark.command.audience.AudienceStore;
+import io.automark.command.channel.EmailChannel;
 import io.automark.command.component.GenerateAudienceExecutor;
 import io.automark.command.support.EmbeddedStore;
 import io.automark.events.audience.AudienceExportCompleted;
@@ -111,6 +112,10 @@ class CampaignRunTest {
         assertThat(RECEIVER.requests(finished.executionId())).isEqualTo((int) newbies);
         assertThat(RECEIVER.keys()).filteredOn(key -> key.startsWith(finished.executionId())).hasSize((int) newbies);
         assertThat(mailsOf(finished.executionId())).isEqualTo(USERS - newbies);
+        for (var mail : SMTP.getReceivedMessages()) {
+            String key = mail.getHeader("X-Automark-Idempotency-Key")[0];
+            assertThat(mail.getMessageID()).isEqualTo(EmailChannel.messageIdOf(key));
+        }
         assertThat(awaitEvent(campaignId, CampaignFinished.class).endState()).isEqualTo(EndState.NORMAL);
     }
 
