@@ -2,7 +2,9 @@ package io.automark.command.audience;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -56,6 +58,21 @@ public class AudienceStore {
     public void replaceChunk(String audienceId, long chunkNumber, List<AudienceMember> members) {
         chunks.replaceOne(Filters.eq("_id", chunkId(audienceId, chunkNumber)),
                 chunkDocument(audienceId, chunkNumber, members, 0), new ReplaceOptions().upsert(true));
+    }
+
+    /** The numbers of an audience's chunks from {@code first} up, in order. */
+    public List<Long> chunkNumbersFrom(String audienceId, long first) {
+        List<Long> numbers = new ArrayList<>();
+        chunks.find(Filters.and(Filters.eq("audienceId", audienceId), Filters.gte("n", first)))
+                .projection(Projections.include("n"))
+                .sort(Sorts.ascending("n"))
+                .forEach(chunk -> numbers.add(chunk.get("n", Number.class).longValue()));
+        return numbers;
+    }
+
+    /** Writes chunk {@code from} again as chunk {@code to}, replacing what an earlier attempt wrote there. */
+    public void copyChunk(String audienceId, long from, long to) {
+        replaceChunk(audienceId, to, chunk(audienceId, from));
     }
 
     /** Writes an empty chunk where none was written, so that an audience's chunks are numbered without gaps. */

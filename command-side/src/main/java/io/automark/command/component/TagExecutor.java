@@ -8,11 +8,11 @@ import io.automark.events.execution.UserOutcome;
 import io.automark.events.execution.UserResult;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -35,19 +35,21 @@ class TagExecutor implements ComponentExecutor {
 
     @Override
     public ComponentRun execute(BatchContext context, FlowComponent component, List<AudienceMember> users) {
-        // Known shortcoming: users let in by events, and users who waited, come without the audience chunk they
-        // belong to, so there is nothing to write their tags to; the component fails for them.
+        // Users let in by events come from no audience, so there is no store to write their tags to.
         if (context.audienceId() == null) {
             return new ComponentRun(List.of(), "TAG needs users from an audience", null);
         }
         Set<String> tags = ((List<?>) component.config().get("tags")).stream()
                 .map(String::valueOf)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        Set<String> userIds = users.stream().map(AudienceMember::userId).collect(Collectors.toSet());
 
-        Map<String, AudienceMember> tagged = audiences.addTags(context.audienceId(), context.batchNumber(), userIds,
-                        tags).stream()
-                .collect(Collectors.toMap(AudienceMember::userId, Function.identity()));
+        // Users who waited come from several chunks; a batch read from the audience, from one.
+        Map<Long, Set<String>> usersByChunk = users.stream().collect(Collectors.groupingBy(
+                user -> context.chunkOf(user.userId()), Collectors.mapping(AudienceMember::userId,
+                        Collectors.toSet())));
+        Map<String, AudienceMember> tagged = new HashMap<>();
+        usersByChunk.forEach((chunk, userIds) -> audiences.addTags(context.audienceId(), chunk, userIds, tags)
+                .forEach(member -> tagged.put(member.userId(), member)));
         List<AudienceMember> changed = users.stream()
                 .map(user -> tagged.getOrDefault(user.userId(), user))
                 .toList();

@@ -90,7 +90,9 @@ class BatchRouter {
         for (AudienceMember member : members) {
             Parking parking = parkings.get(member.userId());
             if (parking != null) {
-                parked.add(new ParkedUser(component.id(), member, parking, context.earlier().of(member.userId())));
+                Long chunk = context.audienceId() == null ? null : context.chunkOf(member.userId());
+                parked.add(new ParkedUser(component.id(), member, parking, context.earlier().of(member.userId()),
+                        context.audienceId(), chunk));
             }
         }
     }

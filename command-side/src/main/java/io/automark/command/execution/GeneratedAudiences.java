@@ -3,6 +3,7 @@ package io.automark.command.execution;
 import io.automark.command.audience.Audience.RegisterAudience;
 import io.automark.command.audience.AudienceStore;
 import io.automark.command.component.GenerateAudienceExecutor;
+import io.automark.command.waiting.ResumeBatchNumbers;
 import io.automark.events.campaign.ComponentType;
 import io.automark.events.campaign.FlowComponent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -36,16 +37,15 @@ class GeneratedAudiences {
         }
     }
 
-    // Known shortcoming: users who reach the component after a wait are written under a resume batch number
-    // (from 2^40 up), which this count of chunks 0..batches-1 does not see.
     private void register(ExecutionJob job, FlowComponent component, long batches) {
         String audienceId = GenerateAudienceExecutor.audienceIdOf(job.executionId(), component.id());
         for (long n = 0; n < batches; n++) {
             audiences.fillChunk(audienceId, n);
         }
-        long size = audiences.countUsers(audienceId, batches);
+        long chunks = appendResumed(audienceId, batches);
+        long size = audiences.countUsers(audienceId, chunks);
         String name = (String) component.config().get("name");
-        audiences.registerGenerated(audienceId, job.workspaceId(), name, size, batches, clock.instant());
+        audiences.registerGenerated(audienceId, job.workspaceId(), name, size, chunks, clock.instant());
 
         try {
             commands.sendAndWait(new RegisterAudience(audienceId, job.workspaceId(), name, size,
@@ -55,5 +55,17 @@ class GeneratedAudiences {
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             // Registered by an earlier attempt of this run that was cut off after registering.
         }
+    }
+
+    /**
+     * Users who reached the component after a wait were written under resume batch numbers; copies those chunks
+     * after the audience's own, in their order, so that copying again after a crash writes the same chunks.
+     */
+    private long appendResumed(String audienceId, long batches) {
+        long next = batches;
+        for (long resumed : audiences.chunkNumbersFrom(audienceId, ResumeBatchNumbers.FIRST)) {
+            audiences.copyChunk(audienceId, resumed, next++);
+        }
+        return next;
     }
 }

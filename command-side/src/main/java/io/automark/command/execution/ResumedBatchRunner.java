@@ -13,7 +13,10 @@ import io.automark.events.campaign.FlowDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -51,8 +54,8 @@ class ResumedBatchRunner {
         }
 
         List<WokenUser> users = waits.moved(batch.executionId(), batch.batchNumber());
-        BatchContext context = new BatchContext(batch.executionId(), batch.campaignId(), batch.workspaceId(), null,
-                batch.batchNumber());
+        BatchContext context = BatchContext.resumed(batch.executionId(), batch.campaignId(), batch.workspaceId(),
+                audienceOf(users), batch.batchNumber(), chunksOf(users));
         RoutedBatch routed = router.resume(context, FlowGraph.of(flow.get()), batch.componentId(), users);
         try {
             recorder.record(new RunOf(batch.executionId(), batch.campaignId(), batch.workspaceId(), flow.get()),
@@ -66,5 +69,18 @@ class ResumedBatchRunner {
         routed.failures().forEach(failure -> log.warn("Execution [{}] of campaign [{}]: component failed: {}",
                 batch.executionId(), batch.campaignId(), failure));
         resumes.done(batch);
+    }
+
+    /** The audience the users come from: one per execution, none when events let them in. */
+    private static String audienceOf(List<WokenUser> users) {
+        return users.stream().map(WokenUser::audienceId).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static Map<String, Long> chunksOf(List<WokenUser> users) {
+        Map<String, Long> chunks = new HashMap<>();
+        users.stream()
+                .filter(user -> user.chunk() != null)
+                .forEach(user -> chunks.put(user.member().userId(), user.chunk()));
+        return chunks;
     }
 }

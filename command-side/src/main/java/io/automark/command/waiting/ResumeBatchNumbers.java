@@ -14,9 +14,9 @@ import org.springframework.stereotype.Repository;
  * behaviour entry batch, because an execution records each batch number once.
  */
 @Repository
-class ResumeBatchNumbers {
+public class ResumeBatchNumbers {
 
-    static final long FIRST = 1L << 40;
+    public static final long FIRST = 1L << 40;
 
     private final MongoCollection<Document> counters;
 

@@ -178,6 +178,8 @@ public class WaitingUsers {
                 .append("attributes", new Document(new HashMap<>(user.member().attributes())))
                 .append("tags", new ArrayList<>(user.member().tags()))
                 .append("earlier", new Document(new HashMap<>(earlier)))
+                .append("audienceId", user.audienceId())
+                .append("chunk", user.chunk())
                 .append("parkedAt", Date.from(now))
                 .append("wakeAt", Date.from(parking.wakeAt()))
                 .append("wokenBy", BY_TIME)
@@ -217,7 +219,9 @@ public class WaitingUsers {
                 .forEach((component, result) -> earlier.put(component, UserResult.valueOf(String.valueOf(result))));
         AudienceMember member = new AudienceMember(wait.getString("userId"), attributes,
                 new HashSet<>(wait.getList("tags", String.class)));
-        return new WokenUser(member, exitOf(wait), earlier);
+        Number chunk = wait.get("chunk", Number.class);
+        return new WokenUser(member, exitOf(wait), earlier, wait.getString("audienceId"),
+                chunk == null ? null : chunk.longValue());
     }
 
     private static Exit exitOf(Document wait) {

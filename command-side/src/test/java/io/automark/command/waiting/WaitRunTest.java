@@ -1,8 +1,11 @@
 package io.automark.command.waiting;
 
 import io.automark.command.CommandSideApplication;
+import io.automark.command.audience.AudienceStore;
+import io.automark.command.component.GenerateAudienceExecutor;
 import io.automark.command.support.EmbeddedStore;
 import io.automark.command.support.WebhookReceiver;
+import io.automark.events.audience.AudienceImported;
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.ExecutionFinished;
@@ -52,6 +55,9 @@ class WaitRunTest {
 
     @Autowired
     private WaitingUsers waits;
+
+    @Autowired
+    private AudienceStore audiences;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -152,6 +158,29 @@ class WaitRunTest {
         assertThat(count(opened, UserResult.NOT_PASSED)).isEqualTo(6);
         assertThat(count(outcomesOf(executionId, "again"), UserResult.SUCCESS)).isEqualTo(6);
         assertThat(RECEIVER.requests(executionId)).isEqualTo(16);
+    }
+
+    @Test
+    void usersWhoWaitedAreTaggedInTheirAudienceAndSavedInTheGeneratedOne() throws Exception {
+        String audienceId = audience(450);
+        String campaignId = create(Map.of(
+                "components", List.of(
+                        component("audience", "TARGET_AUDIENCE", Map.of("audienceId", audienceId)),
+                        component("pause", "WAIT_UNTIL", Map.of("duration", "PT2S")),
+                        component("tag", "TAG", Map.of("tags", List.of("waited"))),
+                        component("keep", "GENERATE_AUDIENCE", Map.of("name", "Waited"))),
+                "edges", List.of(edge("audience", "pause", null), edge("pause", "tag", null),
+                        edge("tag", "keep", null))));
+        publish(campaignId);
+        String executionId = awaitStarted(campaignId);
+
+        assertThat(awaitFinished(executionId).status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(count(outcomesOf(executionId, "tag"), UserResult.PASSED)).isEqualTo(450);
+        assertThat(audiences.chunk(audienceId, 0)).allMatch(user -> user.tags().contains("waited"));
+        assertThat(audiences.chunk(audienceId, 1)).hasSize(50).allMatch(user -> user.tags().contains("waited"));
+        String generatedId = GenerateAudienceExecutor.audienceIdOf(executionId, "keep");
+        AudienceImported generated = (AudienceImported) events.readEvents(generatedId).next().getPayload();
+        assertThat(generated.size()).isEqualTo(450);
     }
 
     private static Map<String, Object> receipt(String userId, String key, String result) {
