@@ -7,12 +7,14 @@ import io.automark.command.CommandSideApplication;
 import io.automark.command.audience.AudienceMember;
 import io.automark.command.audience.AudienceStore;
 import io.automark.command.channel.EmailChannel;
+import io.automark.command.component.ComponentExecutors;
 import io.automark.command.component.GenerateAudienceExecutor;
 import io.automark.command.support.EmbeddedStore;
 import io.automark.events.audience.AudienceExportCompleted;
 import io.automark.events.audience.AudienceImported;
 import io.automark.command.support.WebhookReceiver;
 import io.automark.events.campaign.CampaignFinished;
+import io.automark.events.campaign.ComponentType;
 import io.automark.events.campaign.EndState;
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
@@ -69,6 +71,9 @@ class CampaignRunTest {
     @Autowired
     private AudienceStore audiences;
 
+    @Autowired
+    private ComponentExecutors executors;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.uri("campaign-run"));
@@ -117,6 +122,11 @@ class CampaignRunTest {
             assertThat(mail.getMessageID()).isEqualTo(EmailChannel.messageIdOf(key));
         }
         assertThat(awaitEvent(campaignId, CampaignFinished.class).endState()).isEqualTo(EndState.NORMAL);
+    }
+
+    @Test
+    void everyComponentTypeOfTheContractRuns() {
+        assertThat(ComponentType.values()).hasSize(19).allMatch(executors::runs);
     }
 
     @Test
