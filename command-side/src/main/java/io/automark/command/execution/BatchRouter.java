@@ -61,6 +61,10 @@ class BatchRouter {
                 // A user who did not pass a component without branches (an entry that refused re-entry) stops.
                 continue;
             }
+            if (outcome.result() == UserResult.STOPPED) {
+                // The execution was stopped before the component handled the user: the user goes no further.
+                continue;
+            }
             for (String next : flow.next(component.id(), outcome.branch())) {
                 // A user who reaches a component by two paths is still handled by it once.
                 inbox.computeIfAbsent(next, id -> new LinkedHashMap<>()).putIfAbsent(members.get(i).userId(),

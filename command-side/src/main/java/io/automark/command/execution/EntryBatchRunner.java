@@ -30,12 +30,14 @@ class EntryBatchRunner {
     private final BehaviorInbox inbox;
     private final EntryTriggers triggers;
     private final BatchRouter router;
+    private final ExecutionStops stops;
     private final CommandGateway commands;
     private final Clock clock;
 
-    EntryBatchRunner(BehaviorInbox inbox, EntryTriggers triggers, BatchRouter router, CommandGateway commands,
-                     Clock clock) {
+    EntryBatchRunner(BehaviorInbox inbox, EntryTriggers triggers, BatchRouter router, ExecutionStops stops,
+                     CommandGateway commands, Clock clock) {
         this.inbox = inbox;
+        this.stops = stops;
         this.triggers = triggers;
         this.router = router;
         this.commands = commands;
@@ -44,7 +46,7 @@ class EntryBatchRunner {
 
     void run(EntryBatch batch) {
         Optional<FlowDefinition> flow = triggers.flowOf(batch.executionId());
-        if (flow.isEmpty()) {
+        if (flow.isEmpty() || stops.stopped(batch.executionId())) {
             log.info("Dropped entry batch [{}]: execution [{}] takes no more users", batch.id(),
                     batch.executionId());
             inbox.done(batch.id());

@@ -19,6 +19,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -81,12 +82,14 @@ public class Execution {
     }
 
     @CommandHandler
-    public long handle(StopExecution command) {
+    public long handle(StopExecution command, ExecutionStops stops) {
         checkWorkspace(command.workspaceId());
         checkRunning();
 
         apply(new ExecutionFinished(executionId, campaignId, workspaceId, ExecutionStatus.STOPPED, command.reason(),
                 command.now()));
+        // Workers check the mark before each slice of sends, so nothing more starts once the stop is answered.
+        stops.markWhenStored(List.of(executionId), command.reason(), command.now());
         return version;
     }
 

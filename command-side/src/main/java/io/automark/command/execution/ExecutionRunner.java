@@ -40,10 +40,13 @@ class ExecutionRunner {
     private final Duration lease;
     private final Counter usersProcessed;
     private final GeneratedAudiences generated;
+    private final ExecutionStops stops;
 
     ExecutionRunner(ExecutionJobStore jobs, AudienceStore audiences, ComponentExecutors executors,
-                    CommandGateway commands, Clock clock, Duration lease, MeterRegistry meters) {
+                    ExecutionStops stops, CommandGateway commands, Clock clock, Duration lease,
+                    MeterRegistry meters) {
         this.jobs = jobs;
+        this.stops = stops;
         this.audiences = audiences;
         this.router = new BatchRouter(executors);
         this.commands = commands;
@@ -73,12 +76,21 @@ class ExecutionRunner {
                 log.info("Execution [{}] handed back at batch {} as this instance stops", job.executionId(), batch);
                 return;
             }
+            if (stops.stopped(job.executionId())) {
+                endStopped(job, batch);
+                return;
+            }
             if (!jobs.holds(job.executionId(), owner) || !runBatch(job, owner, flow, batch, failures)) {
                 log.info("Execution [{}] left at batch {}: stopped or taken over", job.executionId(), batch);
                 return;
             }
         }
 
+        if (stops.stopped(job.executionId())) {
+            // The last batch was cut short by the stop: the run must not be finished as COMPLETED.
+            endStopped(job, audience.get().chunks());
+            return;
+        }
         generated.register(job, audience.get().chunks());
         boolean failed = !failures.isEmpty();
         finish(job, failed ? ExecutionStatus.ABNORMAL_END : ExecutionStatus.COMPLETED,
@@ -110,6 +122,16 @@ class ExecutionRunner {
                         job.campaignId(), failure);
             }
         }
+    }
+
+    /**
+     * Ends the job of a stopped execution; the stop itself records the execution's end. The users of the batches not
+     * run never entered the run.
+     */
+    private void endStopped(ExecutionJob job, long batch) {
+        jobs.end(job.executionId());
+        log.info("Execution [{}] of campaign [{}] stopped after {} batches", job.executionId(), job.campaignId(),
+                batch);
     }
 
     private void finish(ExecutionJob job, ExecutionStatus status, String reason) {

@@ -40,15 +40,16 @@ class ExecutionWorkers implements SmartLifecycle {
     private volatile boolean stopping;
 
     ExecutionWorkers(ExecutionJobStore jobs, AudienceStore audiences, ComponentExecutors executors,
-                     BehaviorInbox inbox, EntryTriggers triggers,
+                     BehaviorInbox inbox, EntryTriggers triggers, ExecutionStops stops,
                      CommandGateway commands, Clock clock, MeterRegistry meters,
                      @Value("${automark.execution.lease:30s}") Duration lease,
                      @Value("${automark.execution.poll-interval:500ms}") Duration pollInterval,
                      @Value("${automark.execution.workers:2}") int workers) {
         this.jobs = jobs;
-        this.runner = new ExecutionRunner(jobs, audiences, executors, commands, clock, lease, meters);
+        this.runner = new ExecutionRunner(jobs, audiences, executors, stops, commands, clock, lease, meters);
         this.inbox = inbox;
-        this.entries = new EntryBatchRunner(inbox, triggers, new BatchRouter(executors), commands, clock);
+        this.entries = new EntryBatchRunner(inbox, triggers, new BatchRouter(executors), stops, commands,
+                clock);
         this.clock = clock;
         this.lease = lease;
         this.pollInterval = pollInterval;
