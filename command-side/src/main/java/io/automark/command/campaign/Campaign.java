@@ -23,6 +23,7 @@ import io.automark.command.common.NotFoundException;
 import io.automark.command.common.Problem;
 import io.automark.command.common.VersionConflictException;
 import io.automark.command.execution.Execution;
+import io.automark.command.execution.ExecutionStops;
 import io.automark.command.flow.FlowValidator;
 import io.automark.command.schedule.CronSchedule;
 import io.automark.command.schedule.ScheduleRules;
@@ -174,29 +175,32 @@ public class Campaign {
 
     /** Stops the campaign and every run still in progress; future runs are not made. */
     @CommandHandler
-    public long handle(StopCampaign command, InProgressSlots slots) {
+    public long handle(StopCampaign command, InProgressSlots slots, ExecutionStops stops) {
         checkWorkspace(command.workspaceId());
         if (status != IN_PROGRESS && status != NOT_STARTED) {
             throw new CampaignNotStoppable(campaignId, status);
         }
-        List<String> earlierRuns = new ArrayList<>(openRuns);
+        List<String> runs = List.copyOf(openRuns);
+        List<String> earlierRuns = new ArrayList<>(runs);
         String latestRun = earlierRuns.isEmpty() ? null : earlierRuns.remove(earlierRuns.size() - 1);
 
         apply(new CampaignStopped(campaignId, workspaceId, latestRun, command.now()));
         freePlace(slots);
         earlierRuns.forEach(run -> apply(new CampaignRunStopped(campaignId, workspaceId, run, command.now())));
+        // The runs' own ExecutionFinished follows asynchronously; the marks stop their sends before this answer.
+        stops.markWhenStored(runs, "campaign stopped", command.now());
         return version;
     }
 
     @CommandHandler
-    public long handle(StopCampaignVersion command, InProgressSlots slots) {
+    public long handle(StopCampaignVersion command, InProgressSlots slots, ExecutionStops stops) {
         checkWorkspace(command.workspaceId());
         checkVersionExists(command.version());
         if (command.version() != publishedVersion) {
             throw new InvalidStateException("version " + command.version() + " of campaign " + campaignId
                     + " is not the version it runs (" + publishedVersion + "); stop that one");
         }
-        return handle(new StopCampaign(campaignId, workspaceId, command.now()), slots);
+        return handle(new StopCampaign(campaignId, workspaceId, command.now()), slots, stops);
     }
 
     /** Restarts a stopped campaign with a new run at once; a periodic campaign schedules its next run again. */

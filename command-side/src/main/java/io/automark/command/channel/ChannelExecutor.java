@@ -4,6 +4,7 @@ import io.automark.command.audience.AudienceMember;
 import io.automark.command.component.BatchContext;
 import io.automark.command.component.ComponentExecutor;
 import io.automark.command.component.ComponentRun;
+import io.automark.command.execution.ExecutionStops;
 import io.automark.events.campaign.ComponentType;
 import io.automark.events.campaign.FlowComponent;
 import io.automark.events.execution.UserOutcome;
@@ -19,6 +20,12 @@ import java.util.Set;
 /**
  * Runs a sending component: sends the batch in slices, writes each slice's results to the delivery ledger, and
  * turns the results into user outcomes. A batch run again after a crash skips the users the ledger already holds.
+ *
+ * <p>Before each slice it reads the execution's stop mark from the store; once the execution is stopped, no further
+ * slice starts and the users not yet sent to end {@link UserResult#STOPPED} here. This is what "instant" means for a
+ * stop: every slice that starts after the stop was acknowledged sees the mark, on any instance; the sends of a slice
+ * that started before it (at most {@link #SLICE} per sending component of a running batch, with their retries) may
+ * still go out and are recorded as what they came to.
  */
 public class ChannelExecutor implements ComponentExecutor {
 
@@ -29,10 +36,12 @@ public class ChannelExecutor implements ComponentExecutor {
 
     private final Channel channel;
     private final DeliveryLedger ledger;
+    private final ExecutionStops stops;
 
-    public ChannelExecutor(Channel channel, DeliveryLedger ledger) {
+    public ChannelExecutor(Channel channel, DeliveryLedger ledger, ExecutionStops stops) {
         this.channel = channel;
         this.ledger = ledger;
+        this.stops = stops;
     }
 
     @Override
@@ -52,6 +61,11 @@ public class ChannelExecutor implements ComponentExecutor {
         }
 
         for (int from = 0; from < pending.size(); from += SLICE) {
+            if (stops.stopped(context.executionId())) {
+                log.info("Execution [{}] was stopped: component [{}] sends to none of the {} users left in batch {}",
+                        context.executionId(), component.id(), pending.size() - from, context.batchNumber());
+                break;
+            }
             List<AudienceMember> slice = pending.subList(from, Math.min(from + SLICE, pending.size()));
             List<SendResult> results = channel.send(new SendBatch(context, component, slice));
             ledger.record(context.executionId(), component.id(), context.batchNumber(), slice, results);
@@ -62,12 +76,17 @@ public class ChannelExecutor implements ComponentExecutor {
         return outcomesOf(users, users.stream().map(user -> done.get(user.userId())).toList());
     }
 
+    /** Users without a result were not sent to because the execution was stopped. */
     private static ComponentRun outcomesOf(List<AudienceMember> users, List<SendResult> results) {
         List<UserOutcome> outcomes = new ArrayList<>(users.size());
         boolean anyReached = false;
         String transportFailure = null;
         for (int i = 0; i < users.size(); i++) {
             SendResult result = results.get(i);
+            if (result == null) {
+                outcomes.add(new UserOutcome(users.get(i).userId(), UserResult.STOPPED, null, null));
+                continue;
+            }
             outcomes.add(new UserOutcome(users.get(i).userId(), resultOf(result), null, result.reason()));
             anyReached |= result.attempted() && !result.transport();
             if (result.transport()) {

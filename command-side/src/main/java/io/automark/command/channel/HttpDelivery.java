@@ -19,15 +19,24 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Posts requests of an HTTP channel: concurrently up to a limit per batch, each retried with exponential back-off
- * after a 5xx answer or a connection error, and turned into a {@link SendResult}. Retries wait on a scheduler, so
- * no thread sleeps while a send backs off.
+ * Posts requests of an HTTP channel: concurrently up to a limit, each retried with exponential back-off after a 5xx
+ * answer or a connection error, and turned into a {@link SendResult}. Retries wait on a scheduler, so no thread
+ * sleeps while a send backs off.
+ *
+ * <p>Each request is sent with the client's blocking {@code send} on one of {@code max-concurrency} sender threads,
+ * not with {@code sendAsync}: {@code sendAsync} hands every answer on through {@code CompletableFuture}'s default
+ * async executor, which on a machine with fewer than three cores (common pool parallelism 1) starts a new thread
+ * per task, one or more per request. The client's own tasks run on its selector thread (a direct executor): they
+ * only parse answers whose bodies are discarded, and each hop to another thread cost more than the work.
  */
 final class HttpDelivery implements AutoCloseable {
 
@@ -35,6 +44,7 @@ final class HttpDelivery implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final HttpClient client;
+    private final ExecutorService senders;
     private final Retry retry;
     private final ScheduledExecutorService scheduler;
     private final int maxConcurrency;
@@ -46,7 +56,9 @@ final class HttpDelivery implements AutoCloseable {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
+                .executor(Runnable::run)
                 .build();
+        this.senders = Executors.newFixedThreadPool(maxConcurrency, daemon(name + "-send"));
         this.retry = Retry.of(name, RetryConfig.<HttpResponse<Void>>custom()
                 .maxAttempts(settings.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.initialBackoff(),
@@ -57,11 +69,7 @@ final class HttpDelivery implements AutoCloseable {
                 .build());
         retry.getEventPublisher().onRetry(event -> log.debug("Retrying a {} send in {} after attempt {} failed: {}",
                 name, event.getWaitInterval(), event.getNumberOfRetryAttempts(), causeOf(event.getLastThrowable())));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name + "-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon(name + "-retry"));
         this.maxConcurrency = maxConcurrency;
     }
 
@@ -84,8 +92,7 @@ final class HttpDelivery implements AutoCloseable {
 
     /** Posts the request, retrying as configured; the answer never completes exceptionally. */
     CompletableFuture<SendResult> post(HttpRequest request) {
-        return Retry.decorateCompletionStage(retry, scheduler,
-                        () -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+        return Retry.decorateCompletionStage(retry, scheduler, () -> exchange(request))
                 .get()
                 .toCompletableFuture()
                 .handle((response, error) -> error == null ? resultOf(response) : resultOf(error));
@@ -94,6 +101,30 @@ final class HttpDelivery implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        senders.shutdownNow();
+    }
+
+    /** One attempt of the request, on a sender thread. */
+    private CompletableFuture<HttpResponse<Void>> exchange(HttpRequest request) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        }, senders);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static SendResult resultOf(HttpResponse<Void> response) {

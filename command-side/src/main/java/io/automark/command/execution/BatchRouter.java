@@ -116,6 +116,7 @@ class BatchRouter {
         return switch (outcome.result()) {
             // A user who did not pass a component without branches (an entry that refused re-entry) stops.
             case NOT_PASSED -> outcome.branch() == null;
+            // A waiting user goes on later; a user the stop kept from a component goes no further.
             case WAITING, STOPPED -> true;
             default -> false;
         };

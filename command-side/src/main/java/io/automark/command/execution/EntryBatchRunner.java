@@ -29,9 +29,12 @@ class EntryBatchRunner {
     private final EntryTriggers triggers;
     private final BatchRouter router;
     private final BatchRecorder recorder;
+    private final ExecutionStops stops;
 
-    EntryBatchRunner(BehaviorInbox inbox, EntryTriggers triggers, BatchRouter router, BatchRecorder recorder) {
+    EntryBatchRunner(BehaviorInbox inbox, EntryTriggers triggers, BatchRouter router, BatchRecorder recorder,
+                     ExecutionStops stops) {
         this.inbox = inbox;
+        this.stops = stops;
         this.triggers = triggers;
         this.router = router;
         this.recorder = recorder;
@@ -39,7 +42,7 @@ class EntryBatchRunner {
 
     void run(EntryBatch batch) {
         Optional<FlowDefinition> flow = triggers.flowOf(batch.executionId());
-        if (flow.isEmpty()) {
+        if (flow.isEmpty() || stops.stopped(batch.executionId())) {
             log.info("Dropped entry batch [{}]: execution [{}] takes no more users", batch.id(),
                     batch.executionId());
             inbox.done(batch.id());

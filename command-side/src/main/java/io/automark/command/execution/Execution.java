@@ -130,12 +130,14 @@ public class Execution {
     }
 
     @CommandHandler
-    public long handle(StopExecution command) {
+    public long handle(StopExecution command, ExecutionStops stops) {
         checkWorkspace(command.workspaceId());
         checkRunning();
 
         apply(new ExecutionFinished(executionId, campaignId, workspaceId, ExecutionStatus.STOPPED, command.reason(),
                 command.now()));
+        // Workers check the mark before each slice of sends, so nothing more starts once the stop is answered.
+        stops.markWhenStored(List.of(executionId), command.reason(), command.now());
         return version;
     }
 

@@ -4,6 +4,7 @@ import io.automark.events.campaign.ComponentType;
 import io.automark.events.campaign.FlowComponent;
 import io.automark.events.execution.ExecutionFinished;
 import io.automark.events.execution.ExecutionStarted;
+import io.automark.events.execution.ExecutionStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.List;
 
 /** Turns started executions into jobs for the workers, and ends the job when its execution ends. */
 @Component
@@ -20,10 +22,12 @@ class ExecutionJobPlanner {
     private static final Logger log = LoggerFactory.getLogger(ExecutionJobPlanner.class);
 
     private final ExecutionJobStore jobs;
+    private final ExecutionStops stops;
     private final Clock clock;
 
-    ExecutionJobPlanner(ExecutionJobStore jobs, Clock clock) {
+    ExecutionJobPlanner(ExecutionJobStore jobs, ExecutionStops stops, Clock clock) {
         this.jobs = jobs;
+        this.stops = stops;
         this.clock = clock;
     }
 
@@ -47,6 +51,10 @@ class ExecutionJobPlanner {
 
     @EventHandler
     void on(ExecutionFinished event) {
+        if (event.status() == ExecutionStatus.STOPPED) {
+            // The stop marked it before answering; this covers a stop whose mark failed after its event was stored.
+            stops.mark(List.of(event.executionId()), event.reason(), event.finishedAt());
+        }
         jobs.end(event.executionId());
     }
 }

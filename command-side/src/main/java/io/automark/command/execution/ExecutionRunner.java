@@ -44,11 +44,14 @@ class ExecutionRunner {
     private final BatchRecorder recorder;
     private final WaitingUsers waits;
     private final ResumeBatches resumes;
+    private final ExecutionStops stops;
 
     ExecutionRunner(ExecutionJobStore jobs, AudienceStore audiences, BatchRouter router, BatchRecorder recorder,
-                    WaitingUsers waits, ResumeBatches resumes, CommandGateway commands, Clock clock, Duration lease,
+                    WaitingUsers waits, ResumeBatches resumes, ExecutionStops stops, CommandGateway commands,
+                    Clock clock, Duration lease,
                     MeterRegistry meters) {
         this.jobs = jobs;
+        this.stops = stops;
         this.audiences = audiences;
         this.router = router;
         this.recorder = recorder;
@@ -81,12 +84,21 @@ class ExecutionRunner {
                 log.info("Execution [{}] handed back at batch {} as this instance stops", job.executionId(), batch);
                 return;
             }
+            if (stops.stopped(job.executionId())) {
+                endStopped(job, batch);
+                return;
+            }
             if (!jobs.holds(job.executionId(), owner) || !runBatch(job, owner, flow, batch, failures)) {
                 log.info("Execution [{}] left at batch {}: stopped or taken over", job.executionId(), batch);
                 return;
             }
         }
 
+        if (stops.stopped(job.executionId())) {
+            // The last batch was cut short by the stop: the run must not be finished as COMPLETED.
+            endStopped(job, audience.get().chunks());
+            return;
+        }
         if (stillWaiting(job.executionId())) {
             jobs.drain(job.executionId(), owner);
             log.info("Execution [{}] of campaign [{}] went through its audience; it ends when no user waits",
@@ -102,6 +114,10 @@ class ExecutionRunner {
             return;
         }
         long chunks = audiences.find(job.audienceId()).map(AudienceDescriptor::chunks).orElse(0L);
+        if (stops.stopped(job.executionId())) {
+            endStopped(job, chunks);
+            return;
+        }
         complete(job, chunks, job.failures());
     }
 
@@ -141,6 +157,16 @@ class ExecutionRunner {
                         job.campaignId(), failure);
             }
         }
+    }
+
+    /**
+     * Ends the job of a stopped execution; the stop itself records the execution's end. The users of the batches not
+     * run never entered the run.
+     */
+    private void endStopped(ExecutionJob job, long batch) {
+        jobs.end(job.executionId());
+        log.info("Execution [{}] of campaign [{}] stopped after {} batches", job.executionId(), job.campaignId(),
+                batch);
     }
 
     private void finish(ExecutionJob job, ExecutionStatus status, String reason) {

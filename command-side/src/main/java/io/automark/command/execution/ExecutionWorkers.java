@@ -49,6 +49,7 @@ class ExecutionWorkers implements SmartLifecycle {
 
     ExecutionWorkers(ExecutionJobStore jobs, AudienceStore audiences, ComponentExecutors executors,
                      BehaviorInbox inbox, EntryTriggers triggers, Waits waits, AbTestGoals abTests,
+                     ExecutionStops stops,
                      CommandGateway commands, Clock clock, MeterRegistry meters,
                      @Value("${automark.execution.lease:30s}") Duration lease,
                      @Value("${automark.execution.poll-interval:500ms}") Duration pollInterval,
@@ -57,9 +58,9 @@ class ExecutionWorkers implements SmartLifecycle {
         BatchRecorder recorder = new BatchRecorder(waits.users(), waits.flows(), commands, clock);
         this.jobs = jobs;
         this.runner = new ExecutionRunner(jobs, audiences, router, recorder, waits.users(), waits.batches(),
-                commands, clock, lease, meters);
+                stops, commands, clock, lease, meters);
         this.inbox = inbox;
-        this.entries = new EntryBatchRunner(inbox, triggers, router, recorder);
+        this.entries = new EntryBatchRunner(inbox, triggers, router, recorder, stops);
         this.resumes = waits.batches();
         this.resumed = new ResumedBatchRunner(waits.batches(), waits.users(), waits.flows(), jobs, router, recorder);
         this.waker = waits.waker();

@@ -5,6 +5,7 @@ import io.automark.command.channel.ChannelExecutor;
 import io.automark.command.channel.DeliveryLedger;
 import io.automark.command.component.ComponentExecutor;
 import io.automark.command.component.ComponentExecutors;
+import io.automark.command.execution.ExecutionStops;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -61,9 +62,9 @@ public class CommandSideConfiguration {
 
     @Bean
     public ComponentExecutors componentExecutors(List<ComponentExecutor> executors, List<Channel> channels,
-                                                 DeliveryLedger ledger) {
+                                                 DeliveryLedger ledger, ExecutionStops stops) {
         List<ComponentExecutor> all = new ArrayList<>(executors);
-        channels.forEach(channel -> all.add(new ChannelExecutor(channel, ledger)));
+        channels.forEach(channel -> all.add(new ChannelExecutor(channel, ledger, stops)));
         return new ComponentExecutors(all);
     }
 }

@@ -13,6 +13,7 @@ import io.automark.command.campaign.CampaignDeadlines.StartDue;
 import io.automark.command.common.InvalidInputException;
 import io.automark.command.common.Problem;
 import io.automark.command.schedule.ScheduleRules;
+import io.automark.command.execution.ExecutionStops;
 import io.automark.command.support.EmbeddedStore;
 import io.automark.command.support.SpawnedAggregates;
 import io.automark.command.support.Flows;
@@ -69,6 +70,7 @@ class CampaignScheduleTest {
     private AggregateTestFixture<Campaign> fixture;
     private SpawnedAggregates spawned;
     private InProgressSlots slots;
+    private ExecutionStops stops;
     /** How late the service fires deadlines, as when it was down at their time. */
     private Duration lateBy = Duration.ZERO;
 
@@ -81,6 +83,8 @@ class CampaignScheduleTest {
                 "schedule-" + UUID.randomUUID());
         slots = new InProgressSlots(store, 2);
         fixture.registerInjectableResource(slots);
+        stops = new ExecutionStops(store);
+        fixture.registerInjectableResource(stops);
         fixture.registerInjectableResource(new FixtureClock(() -> fixture.currentTime().plus(lateBy)));
         fixture.givenCurrentTime(NOW);
     }

@@ -13,6 +13,7 @@ import io.automark.command.common.InvalidInputException;
 import io.automark.command.common.InvalidStateException;
 import io.automark.command.common.NotFoundException;
 import io.automark.command.common.VersionConflictException;
+import io.automark.command.execution.ExecutionStops;
 import io.automark.command.support.Flows;
 import io.automark.events.campaign.CampaignContent;
 import io.automark.events.campaign.CampaignCreated;
@@ -63,6 +64,7 @@ class CampaignTest {
     private AggregateTestFixture<Campaign> fixture;
     private SpawnedAggregates spawned;
     private InProgressSlots slots;
+    private ExecutionStops stops;
 
     @BeforeEach
     void setUp() {
@@ -73,6 +75,8 @@ class CampaignTest {
                 "fixture-" + UUID.randomUUID());
         slots = new InProgressSlots(store, 2);
         fixture.registerInjectableResource(slots);
+        stops = new ExecutionStops(store);
+        fixture.registerInjectableResource(stops);
         fixture.registerInjectableResource(new FixtureClock(fixture::currentTime));
     }
 
@@ -207,6 +211,8 @@ class CampaignTest {
         fixture.given(created(), publishedNow())
                 .when(new StopCampaign(ID, WS, NOW))
                 .expectEvents(new CampaignStopped(ID, WS, EXECUTION, NOW));
+
+        assertThat(stops.stopped(EXECUTION)).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClients;
 import io.automark.command.audience.AudienceMember;
 import io.automark.command.component.BatchContext;
 import io.automark.command.component.ComponentRun;
+import io.automark.command.execution.ExecutionStops;
 import io.automark.command.support.EmbeddedStore;
 import io.automark.events.campaign.ComponentType;
 import io.automark.events.campaign.FlowComponent;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +32,18 @@ class ChannelExecutorTest {
 
     private final List<String> sentTo = new ArrayList<>();
     private DeliveryLedger ledger;
+    private ExecutionStops stops;
     private ChannelExecutor executor;
+    /** Runs after each slice the channel sent, as a stop landing while the batch goes would. */
+    private Runnable afterSlice = () -> { };
 
     @BeforeEach
     void setUp() {
-        ledger = new DeliveryLedger(new MongoTemplate(MongoClients.create(EmbeddedStore.uri("ledger")),
-                "ledger-" + UUID.randomUUID()));
-        executor = new ChannelExecutor(new CountingChannel(), ledger);
+        MongoTemplate store = new MongoTemplate(MongoClients.create(EmbeddedStore.uri("ledger")),
+                "ledger-" + UUID.randomUUID());
+        ledger = new DeliveryLedger(store);
+        stops = new ExecutionStops(store);
+        executor = new ChannelExecutor(new CountingChannel(), ledger, stops);
     }
 
     private static List<AudienceMember> users(int count) {
@@ -80,6 +87,33 @@ class ChannelExecutorTest {
         assertThat(again.outcomes()).extracting(UserOutcome::result).containsOnly(UserResult.SUCCESS);
     }
 
+    @Test
+    void startsNoSliceOnceTheExecutionIsStoppedAndMarksTheUsersLeftStopped() {
+        afterSlice = () -> stops.mark(List.of("e-1"), "stopped by ana", Instant.now());
+
+        ComponentRun run = executor.execute(BATCH, HOOK, users(250));
+
+        assertThat(sentTo).hasSize(ChannelExecutor.SLICE);
+        assertThat(run.failed()).isFalse();
+        assertThat(run.outcomes()).hasSize(250).extracting(UserOutcome::result)
+                .containsOnly(UserResult.SUCCESS, UserResult.STOPPED)
+                .filteredOn(result -> result == UserResult.STOPPED).hasSize(150);
+        assertThat(run.outcomes().subList(0, ChannelExecutor.SLICE)).extracting(UserOutcome::userId)
+                .containsExactlyElementsOf(sentTo);
+        assertThat(ledger.recorded("e-1", "hook", 3)).hasSize(ChannelExecutor.SLICE);
+    }
+
+    @Test
+    void sendsNothingForAnExecutionStoppedBeforeTheBatchReachedTheComponent() {
+        stops.mark(List.of("e-1"), "stopped by ana", Instant.now());
+
+        ComponentRun run = executor.execute(BATCH, HOOK, users(30));
+
+        assertThat(sentTo).isEmpty();
+        assertThat(run.outcomes()).extracting(UserOutcome::result).containsOnly(UserResult.STOPPED);
+        assertThat(ledger.recorded("e-1", "hook", 3)).isEmpty();
+    }
+
     /** A channel that succeeds for everyone and notes whom it sent to. */
     private final class CountingChannel implements Channel {
 
@@ -91,6 +125,7 @@ class ChannelExecutorTest {
         @Override
         public List<SendResult> send(SendBatch batch) {
             batch.recipients().forEach(recipient -> sentTo.add(recipient.userId()));
+            afterSlice.run();
             return batch.recipients().stream().map(recipient -> SendResult.success()).toList();
         }
     }

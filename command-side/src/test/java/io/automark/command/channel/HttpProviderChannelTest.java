@@ -8,6 +8,7 @@ import io.automark.command.audience.AudienceMember;
 import io.automark.command.channel.ProviderSettings.Source;
 import io.automark.command.component.BatchContext;
 import io.automark.command.component.ComponentRun;
+import io.automark.command.execution.ExecutionStops;
 import io.automark.command.support.EmbeddedStore;
 import io.automark.events.campaign.ComponentType;
 import io.automark.events.campaign.FlowComponent;
@@ -169,7 +170,8 @@ class HttpProviderChannelTest {
     void failsEveryUserAndTheComponentWhenTheWorkspaceHasNoProvider() {
         start();
         configure("other-workspace", ComponentType.TEXT_SMS, SMS_BODY, Duration.ofSeconds(5));
-        ChannelExecutor executor = new ChannelExecutor(channel, new DeliveryLedger(mongo));
+        ChannelExecutor executor = new ChannelExecutor(channel, new DeliveryLedger(mongo),
+                new ExecutionStops(mongo));
         BatchContext context = new BatchContext(UUID.randomUUID().toString(), "c", "acme", "a", 0);
 
         ComponentRun run = executor.execute(context, new FlowComponent("sms", ComponentType.TEXT_SMS,

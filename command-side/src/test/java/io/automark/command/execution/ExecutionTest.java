@@ -1,9 +1,11 @@
 package io.automark.command.execution;
 
+import com.mongodb.client.MongoClients;
 import io.automark.command.execution.ExecutionCommands.FinishExecution;
 import io.automark.command.execution.ExecutionCommands.ReExecute;
 import io.automark.command.execution.ExecutionCommands.RecordExecutionBatch;
 import io.automark.command.execution.ExecutionCommands.StopExecution;
+import io.automark.command.support.EmbeddedStore;
 import io.automark.command.support.Flows;
 import io.automark.command.support.SpawnedAggregates;
 import io.automark.events.campaign.ComponentType;
@@ -19,9 +21,11 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,12 +38,16 @@ class ExecutionTest {
 
     private FixtureConfiguration<Execution> fixture;
     private SpawnedAggregates spawned;
+    private ExecutionStops stops;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Execution.class);
         spawned = new SpawnedAggregates();
         fixture.registerRepositoryProvider(spawned);
+        stops = new ExecutionStops(new MongoTemplate(MongoClients.create(EmbeddedStore.uri("fixtures")),
+                "execution-" + UUID.randomUUID()));
+        fixture.registerInjectableResource(stops);
     }
 
     private static ExecutionStarted started() {
@@ -120,6 +128,8 @@ class ExecutionTest {
         fixture.given(started(), batch(0))
                 .when(new StopExecution(ID, "acme", "stopped by ana", NOW))
                 .expectEvents(new ExecutionFinished(ID, "c-1", "acme", ExecutionStatus.STOPPED, "stopped by ana", NOW));
+
+        assertThat(stops.stopped(ID)).isTrue();
     }
 
     @Test
@@ -127,5 +137,7 @@ class ExecutionTest {
         fixture.given(started(), new ExecutionFinished(ID, "c-1", "acme", ExecutionStatus.COMPLETED, null, NOW))
                 .when(new StopExecution(ID, "acme", "late", NOW))
                 .expectException(ExecutionNotRunning.class);
+
+        assertThat(stops.stopped(ID)).isFalse();
     }
 }
