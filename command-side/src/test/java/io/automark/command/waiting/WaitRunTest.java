@@ -183,6 +183,29 @@ class WaitRunTest {
         assertThat(generated.size()).isEqualTo(450);
     }
 
+    @Test
+    void stoppingTheRunEndsItsWaitingUsersAsStoppedAndSendsThemNothing() throws Exception {
+        String audienceId = audience(20);
+        String campaignId = create(Map.of(
+                "components", List.of(
+                        component("audience", "TARGET_AUDIENCE", Map.of("audienceId", audienceId)),
+                        component("pause", "WAIT_UNTIL", Map.of("duration", "PT1H")),
+                        component("hook", "WEBHOOK", Map.of("url", RECEIVER.url()))),
+                "edges", List.of(edge("audience", "pause", null), edge("pause", "hook", null))));
+        publish(campaignId);
+        String executionId = awaitStarted(campaignId);
+        awaitOutcomes(executionId, "pause", outcomes -> count(outcomes, UserResult.WAITING) == 20);
+
+        assertThat(http.postForEntity(BASE + "/executions/" + executionId + "/stop", null, Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        awaitOutcomes(executionId, "pause", outcomes -> count(outcomes, UserResult.STOPPED) == 20);
+        assertThat(awaitFinished(executionId).status()).isEqualTo(ExecutionStatus.STOPPED);
+        assertThat(outcomesOf(executionId, "hook")).isEmpty();
+        assertThat(RECEIVER.requests(executionId)).isZero();
+        assertThat(waits.waiting(executionId)).isZero();
+    }
+
     private static Map<String, Object> receipt(String userId, String key, String result) {
         return Map.of("userId", userId, "type", "message_receipt", "occurredAt", Instant.now().toString(),
                 "properties", Map.of("idempotencyKey", key, "result", result));
