@@ -6,8 +6,6 @@ import io.automark.command.channel.DeliveryLedger;
 import io.automark.command.component.ComponentExecutor;
 import io.automark.command.component.ComponentExecutors;
 import io.automark.command.execution.ExecutionStops;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -20,7 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command side's own beans: the clock, aggregate caches, audit metadata and the component executors. */
+/** The command side's own beans: the clock, snapshots, audit metadata and the component executors. */
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration {
 
@@ -30,20 +28,6 @@ public class CommandSideConfiguration {
     @Bean
     public Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /**
-     * Aggregates stay cached between commands: loading one means reading its whole stream, which the embedded
-     * server does by scanning. Across instances a stale entry fails its append on the unique sequence index.
-     */
-    @Bean
-    public Cache campaignCache() {
-        return new WeakReferenceCache();
-    }
-
-    @Bean
-    public Cache executionCache() {
-        return new WeakReferenceCache();
     }
 
     /**
