@@ -139,7 +139,7 @@ public class ExecutionUserQueries {
 
     /**
      * The route of one user through one execution, in the order the user met the components: by the time of each
-     * batch, then by the component's place in the flow.
+     * batch (then its number), then by the component's place in the flow.
      *
      * @throws UserRouteNotFound when the execution holds no unexpired details of the user
      */
