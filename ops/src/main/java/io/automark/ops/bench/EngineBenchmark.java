@@ -23,7 +23,7 @@ final class EngineBenchmark {
 
     private static final Duration FAST_POLL = Duration.ofMillis(250);
 
-    /** The user details are counted by a scan of every row on the embedded store: not too often. */
+    /** The user details are counted by a scan of every batch document on the embedded store: not too often. */
     private static final Duration SLOW_POLL = Duration.ofSeconds(1);
 
     private static final double RAW_FRACTION_TARGET = 0.5;

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Waiting users and an AB test through the public API of a local stack, black-box: the query side shows users
- * waiting until their time comes, and the test's goals per group and its winner once its window closes.
+ * waiting until their time comes, and the test's goals per group and its winner once its window closes; the user
+ * details list the waited users with the result they left with, and a route shows both steps at the wait.
  */
 class WaitAndAbTestHttpTest {
 
@@ -80,6 +81,30 @@ class WaitAndAbTestHttpTest {
         long inB = USERS - inA;
         String expected = goalsA * inB > goalsB * inA || goalsA * inB == goalsB * inA && goalsA >= goalsB ? "A" : "B";
         assertThat(ab.path("winningGroup").asText()).isEqualTo(expected);
+
+        String pauseUsers = "/executions/" + executionId + "/components/pause/users";
+        JsonNode left = awaitTotal(api, pauseUsers + "?result=PASSED", inA);
+        assertThat(api.get(pauseUsers + "?result=WAITING").body().path("total").asLong()).isZero();
+        assertThat(api.get(pauseUsers).body().path("total").asLong()).isEqualTo(inA);
+        String userId = left.path("items").get(0).path("userId").asText();
+        JsonNode route = api.get("/executions/" + executionId + "/users/" + userId + "/route").body();
+        assertThat(route.path("steps").findValuesAsText("result")).containsSubsequence("WAITING", "PASSED");
+        assertThat(route.path("steps").findValuesAsText("componentId"))
+                .containsExactly("audience", "ab", "pause", "pause", "keepA");
+    }
+
+    /** The user details follow the stream on their own, so they may show the run a little later than the figures. */
+    private static JsonNode awaitTotal(Api api, String path, long total) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = api.get(path).body();
+            if (last.path("total").asLong() == total) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(path + " did not reach a total of " + total + "; last seen: " + last);
     }
 
     private static JsonNode component(JsonNode execution, String componentId) {

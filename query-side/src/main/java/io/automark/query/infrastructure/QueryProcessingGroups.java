@@ -7,7 +7,8 @@ public final class QueryProcessingGroups {
 
     public static final String CAMPAIGNS = "query-campaigns";
     public static final String EXECUTIONS = "query-executions";
-    public static final String EXECUTION_USERS = "query-execution-users";
+    /** Named for its batch documents: a group of a new name reads the whole stream and so builds them anew. */
+    public static final String EXECUTION_USERS = "query-execution-user-batches";
     public static final String AUDIENCES = "query-audiences";
     public static final String AUDIENCE_OPERATIONS = "query-audience-operations";
     public static final String GROUPS = "query-groups";

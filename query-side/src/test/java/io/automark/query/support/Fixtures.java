@@ -46,6 +46,16 @@ public final class Fixtures {
                         new FlowEdge("split", "hook", "B")));
     }
 
+    /** audience -> pause (WAIT_UNTIL) -> mail: users wait at the pause and go on in a later, resumed batch. */
+    public static FlowDefinition waitFlow() {
+        return new FlowDefinition(
+                List.of(new FlowComponent("audience", ComponentType.TARGET_AUDIENCE, Map.of("audienceId", "a-1")),
+                        new FlowComponent("pause", ComponentType.WAIT_UNTIL, Map.of("duration", "P1D")),
+                        new FlowComponent("mail", ComponentType.EMAIL, Map.of("subject", "Hi"))),
+                List.of(new FlowEdge("audience", "pause", null),
+                        new FlowEdge("pause", "mail", null)));
+    }
+
     public static CampaignContent content(String name) {
         return new CampaignContent(name, "about " + name, null, List.of(), splitFlow(), Schedule.NONE);
     }

@@ -11,8 +11,4 @@ import java.time.Instant;
  * @param at     when the batch holding the outcome was recorded
  */
 public record ComponentUser(String userId, UserResult result, String branch, String reason, Instant at) {
-
-    static ComponentUser of(String userId, UserStep step) {
-        return new ComponentUser(userId, step.result(), step.branch(), step.reason(), step.at());
-    }
 }

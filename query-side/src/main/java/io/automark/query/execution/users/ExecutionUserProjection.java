@@ -1,114 +1,74 @@
 package io.automark.query.execution.users;
 
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
-import io.automark.events.execution.UserOutcome;
-import io.automark.query.execution.FieldKey;
 import io.automark.query.infrastructure.QueryProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Keeps {@link UserRow}: a batch becomes one unordered bulk write with one upsert per user. Steps are added to a
- * set and the latest step per component is overwritten with the same values, so a redelivered batch changes
- * nothing.
+ * Keeps {@link UserBatch}: a recorded batch becomes one inserted document. A redelivered batch finds its document
+ * written and leaves it as it is, so it changes nothing. Users whose wait ended are first taken out of the WAITING
+ * groups of earlier batches ({@link ResumedWaits}), on every delivery, guarded: a crash between those moves and the
+ * insert is made good by the redelivery.
  */
 @Component
 @ProcessingGroup(QueryProcessingGroups.EXECUTION_USERS)
 public class ExecutionUserProjection {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionUserProjection.class);
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
-    private final MongoTemplate mongo;
+    private final MongoCollection<Document> batches;
+    private final ResumedWaits resumedWaits;
     private final UserDetailsProperties properties;
 
     public ExecutionUserProjection(MongoTemplate mongo, UserDetailsProperties properties) {
-        this.mongo = mongo;
+        // The driver's own documents: mapping thousands of user ids through Spring's converter costs more than the
+        // write itself.
+        this.batches = mongo.getCollection(UserBatch.COLLECTION);
+        this.resumedWaits = new ResumedWaits(batches);
         this.properties = properties;
-        UserRowIndexes.create(mongo.indexOps(UserRow.COLLECTION));
+        UserBatchIndexes.create(mongo.indexOps(UserBatch.COLLECTION));
     }
 
     @EventHandler
     public void on(ExecutionBatchRecorded event) {
         Instant expireAt = event.recordedAt().plus(properties.retention());
         if (!expireAt.isAfter(Instant.now())) {
-            log.debug("Batch [{}] of execution [{}] is past retention; its user rows are not written",
+            log.debug("Batch [{}] of execution [{}] is past retention; its user details are not written",
                     event.batchNumber(), event.executionId());
             return;
         }
-
-        Map<String, List<Document>> stepsByUser = stepsByUser(event);
-        if (stepsByUser.isEmpty()) {
+        if (!UserBatchDocument.hasUsers(event)) {
             return;
         }
 
-        // The driver's own models: mapping thousands of updates through Spring's converter doubled the write time.
-        List<UpdateOneModel<Document>> upserts = new ArrayList<>(stepsByUser.size());
-        stepsByUser.forEach((userId, steps) -> upserts.add(new UpdateOneModel<>(
-                Filters.eq("_id", UserRow.idOf(event.executionId(), userId)),
-                rowUpdate(event, userId, steps, expireAt),
-                UPSERT)));
-        mongo.getCollection(UserRow.COLLECTION).bulkWrite(upserts, UNORDERED);
+        event.components().stream()
+                .filter(ComponentOutcomes::resumed)
+                .forEach(resumed -> resumedWaits.settle(event, resumed));
+
+        insert(event, UserBatchDocument.of(event, expireAt));
     }
 
-    private static Map<String, List<Document>> stepsByUser(ExecutionBatchRecorded event) {
-        Map<String, List<Document>> steps = new LinkedHashMap<>();
-
-        for (ComponentOutcomes component : event.components()) {
-            for (UserOutcome user : component.users()) {
-                steps.computeIfAbsent(user.userId(), id -> new ArrayList<>())
-                        .add(step(component.componentId(), user, event));
+    private void insert(ExecutionBatchRecorded event, Document batch) {
+        try {
+            batches.insertOne(batch);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
             }
+            log.debug("Batch [{}] of execution [{}] was written before; left as it is", event.batchNumber(),
+                    event.executionId());
         }
-        return steps;
-    }
-
-    /** A step as a plain document with a fixed field order, so the same outcome is always the same set member. */
-    private static Document step(String componentId, UserOutcome user, ExecutionBatchRecorded event) {
-        Document step = new Document("componentId", componentId)
-                .append("result", user.result().name());
-
-        if (user.branch() != null) {
-            step.append("branch", user.branch());
-        }
-        if (user.reason() != null) {
-            step.append("reason", user.reason());
-        }
-        return step.append("at", Date.from(event.recordedAt()))
-                .append("batch", event.batchNumber());
-    }
-
-    private static Bson rowUpdate(ExecutionBatchRecorded event, String userId, List<Document> steps,
-                                  Instant expireAt) {
-        List<Bson> updates = new ArrayList<>(List.of(
-                Updates.setOnInsert("executionId", event.executionId()),
-                Updates.setOnInsert("userId", userId),
-                Updates.setOnInsert("workspaceId", event.workspaceId()),
-                Updates.setOnInsert("campaignId", event.campaignId()),
-                Updates.max("expireAt", Date.from(expireAt)),
-                Updates.addEachToSet("steps", steps)));
-
-        steps.forEach(step -> updates.add(Updates.set("last." + FieldKey.encode(step.getString("componentId")), step)));
-        return Updates.combine(updates);
     }
 }

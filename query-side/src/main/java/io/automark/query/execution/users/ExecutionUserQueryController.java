@@ -26,7 +26,7 @@ public class ExecutionUserQueryController {
         this.users = users;
     }
 
-    @Operation(summary = "Lists the users with an outcome at a component, by user id; pages are 0-based",
+    @Operation(summary = "Lists the users with an outcome at a component, in batch order; pages are 0-based",
             description = "Details are kept 7 days. For an entry component these are the incoming users.")
     @GetMapping("/components/{componentId}/users")
     public PageOf<ComponentUser> usersAt(

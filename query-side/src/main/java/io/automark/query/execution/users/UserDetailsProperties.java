@@ -7,8 +7,8 @@ import java.time.Duration;
 /**
  * How long per-user execution details are kept.
  *
- * @param retention     how long after its batch was recorded a user's row stays readable (default 7 days)
- * @param sweepInterval how often expired rows are deleted by the service itself, for stores without a TTL monitor
+ * @param retention     how long after it was recorded a batch's user details stay readable (default 7 days)
+ * @param sweepInterval how often expired batches are deleted by the service itself, for stores without a TTL monitor
  *                      such as the embedded development server (default 1 hour)
  */
 @ConfigurationProperties("automark.query.user-details")

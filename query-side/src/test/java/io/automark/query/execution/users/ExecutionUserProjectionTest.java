@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -47,7 +48,7 @@ class ExecutionUserProjectionTest {
     ExecutionUserQueries queries;
 
     @Autowired
-    ExpiredUserRowSweeper sweeper;
+    ExpiredUserBatchSweeper sweeper;
 
     @Autowired
     MongoTemplate mongo;
@@ -62,6 +63,26 @@ class ExecutionUserProjectionTest {
     }
 
     @Test
+    void writesOneDocumentPerBatchWithItsUsersGroupedByOutcomeAndCounted() {
+        // when
+        projection.on(batch(0, "u", now));
+
+        // then
+        List<Document> stored = batchesOf(id);
+        assertThat(stored).hasSize(1);
+        Document batch = stored.get(0);
+        assertThat(batch.getString("_id")).isEqualTo(UserBatch.idOf(id, 0));
+        assertThat(batch.getList("users", String.class)).isEqualTo(users("u", 10));
+        assertThat(batch.getDate("expireAt").toInstant()).isEqualTo(now.plus(Duration.ofDays(7)));
+        Document mail = batch.get("components", Document.class).get("mail", Document.class);
+        assertThat(mail.get("counts", Document.class))
+                .isEqualTo(new Document("SUCCESS", 4).append("FAILED", 1).append("SKIPPED", 1));
+        assertThat(UserBatch.groupsOf(batch, "split")).extracting(OutcomeGroup::branch).containsExactly("A", "B");
+        assertThat(UserBatch.groupsOf(batch, "mail").get(1))
+                .isEqualTo(new OutcomeGroup(UserResult.FAILED, null, "bounced", List.of("u004"), List.of()));
+    }
+
+    @Test
     void listsTheUsersWithEachResultAtAComponent() {
         // given
         projection.on(batch(0, "u", now.minusSeconds(60)));
@@ -73,6 +94,7 @@ class ExecutionUserProjectionTest {
         // then
         assertThat(failed.items()).containsExactly(
                 new ComponentUser("u004", UserResult.FAILED, null, "bounced", now.minusSeconds(60)));
+        assertThat(failed.total()).isEqualTo(1);
         assertThat(entered.total()).isEqualTo(6);
         assertThat(entered.items()).extracting(ComponentUser::userId)
                 .containsExactly("u000", "u001", "u002", "u003", "u004", "u005");
@@ -83,17 +105,19 @@ class ExecutionUserProjectionTest {
         // given
         ExecutionBatchRecorded batch = batch(0, "u", now.minusSeconds(60));
         projection.on(batch);
+        List<Document> before = batchesOf(id);
 
         // when
         projection.on(batch);
 
         // then
+        assertThat(batchesOf(id)).isEqualTo(before);
         assertThat(queries.usersAt(ws, id, "audience", ALL, null, 0, 50).total()).isEqualTo(10);
         assertThat(queries.route(ws, id, "u000").steps()).hasSize(3);
     }
 
     @Test
-    void theFiveMinuteWindowShowsOnlyRecentOutcomes() {
+    void theFiveMinuteWindowShowsOnlyRecentBatches() {
         // given
         projection.on(batch(0, "old", now.minus(Duration.ofMinutes(10))));
         projection.on(batch(1, "new", now.minus(Duration.ofMinutes(1))));
@@ -104,21 +128,30 @@ class ExecutionUserProjectionTest {
 
         // then
         assertThat(recent.total()).isEqualTo(10);
-        assertThat(recent.items()).allSatisfy(user -> assertThat(user.userId()).startsWith("new"));
+        assertThat(recent.items()).hasSize(10)
+                .allSatisfy(user -> assertThat(user.userId()).startsWith("new"));
         assertThat(toDate.total()).isEqualTo(20);
     }
 
     @Test
-    void pagesThroughTheUsersByUserId() {
-        // given
-        projection.on(batch(0, "u", now));
+    void pagesAcrossBatchesInBatchOrderWithTheTotalOfThemAll() {
+        // given: recorded out of their number order
+        projection.on(batch(2, "c", now));
+        projection.on(batch(0, "a", now.minusSeconds(2)));
+        projection.on(batch(1, "b", now.minusSeconds(1)));
 
         // when
-        PageOf<ComponentUser> second = queries.usersAt(ws, id, "audience", ALL, UserResult.PASSED, 1, 4);
+        PageOf<ComponentUser> third = queries.usersAt(ws, id, "audience", ALL, UserResult.PASSED, 2, 4);
+        PageOf<ComponentUser> lastFailed = queries.usersAt(ws, id, "mail", ALL, UserResult.FAILED, 1, 2);
+        PageOf<ComponentUser> pastTheEnd = queries.usersAt(ws, id, "audience", ALL, null, 8, 4);
 
         // then
-        assertThat(second.total()).isEqualTo(10);
-        assertThat(second.items()).extracting(ComponentUser::userId).containsExactly("u004", "u005", "u006", "u007");
+        assertThat(third.total()).isEqualTo(30);
+        assertThat(third.items()).extracting(ComponentUser::userId).containsExactly("a008", "a009", "b000", "b001");
+        assertThat(lastFailed.total()).isEqualTo(3);
+        assertThat(lastFailed.items()).extracting(ComponentUser::userId).containsExactly("c004");
+        assertThat(pastTheEnd.total()).isEqualTo(30);
+        assertThat(pastTheEnd.items()).isEmpty();
     }
 
     @Test
@@ -133,48 +166,50 @@ class ExecutionUserProjectionTest {
         assertThat(route.steps()).extracting(UserRoute.Step::componentId).containsExactly("audience", "split", "mail");
         assertThat(route.steps().get(1).branch()).isEqualTo("A");
         assertThat(route.steps().get(2).result()).isEqualTo(UserResult.FAILED);
+        assertThat(route.steps().get(2).reason()).isEqualTo("bounced");
         assertThat(route.steps().get(2).type()).isEqualTo(ComponentType.EMAIL);
     }
 
     @Test
-    void ignoresRowsPastTheirExpiryThatTheStoreStillHolds() {
+    void ignoresBatchesPastTheirExpiryThatTheStoreStillHolds() {
         // given
-        projection.on(batch(0, "u", now));
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(UserRow.idOf(id, "u001"))),
-                new Update()
-                        .set("expireAt", Date.from(now.minusSeconds(1))), UserRow.COLLECTION);
+        projection.on(batch(0, "gone", now.minusSeconds(60)));
+        projection.on(batch(1, "kept", now));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(UserBatch.idOf(id, 0))),
+                new Update().set("expireAt", Date.from(now.minusSeconds(1))), UserBatch.COLLECTION);
 
         // when
         PageOf<ComponentUser> users = queries.usersAt(ws, id, "audience", ALL, null, 0, 50);
 
         // then
-        assertThat(users.total()).isEqualTo(9);
-        assertThat(users.items()).extracting(ComponentUser::userId).doesNotContain("u001");
-        assertThatThrownBy(() -> queries.route(ws, id, "u001")).isInstanceOf(UserRouteNotFound.class);
+        assertThat(users.total()).isEqualTo(10);
+        assertThat(users.items()).allSatisfy(user -> assertThat(user.userId()).startsWith("kept"));
+        assertThatThrownBy(() -> queries.route(ws, id, "gone001")).isInstanceOf(UserRouteNotFound.class);
+        assertThat(queries.route(ws, id, "kept001").steps()).hasSize(3);
     }
 
     @Test
-    void theSweeperDeletesExpiredRows() {
+    void theSweeperDeletesExpiredBatches() {
         // given
-        mongo.insert(new Document("_id", UserRow.idOf(id, "gone")).append("executionId", id)
-                .append("expireAt", Date.from(now.minus(Duration.ofDays(8)))), UserRow.COLLECTION);
+        mongo.insert(new Document("_id", UserBatch.idOf(id, 7)).append("executionId", id)
+                .append("expireAt", Date.from(now.minus(Duration.ofDays(1)))), UserBatch.COLLECTION);
+        projection.on(batch(0, "u", now));
 
         // when
         long deleted = sweeper.sweep();
 
         // then
         assertThat(deleted).isGreaterThanOrEqualTo(1);
-        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(UserRow.idOf(id, "gone"))), UserRow.COLLECTION))
-                .isFalse();
+        assertThat(batchesOf(id)).extracting(batch -> batch.getString("_id")).containsExactly(UserBatch.idOf(id, 0));
     }
 
     @Test
-    void writesNoRowsForABatchAlreadyPastRetention() {
+    void writesNothingForABatchAlreadyPastRetention() {
         // when
         projection.on(batch(0, "u", now.minus(Duration.ofDays(8))));
 
         // then
-        assertThat(mongo.count(Query.query(Criteria.where("executionId").is(id)), UserRow.COLLECTION)).isZero();
+        assertThat(batchesOf(id)).isEmpty();
     }
 
     @Test
@@ -182,6 +217,13 @@ class ExecutionUserProjectionTest {
         // when / then
         assertThatThrownBy(() -> queries.usersAt(ws, id, "nope", ALL, null, 0, 10))
                 .isInstanceOf(ComponentNotFound.class);
+    }
+
+    private List<Document> batchesOf(String executionId) {
+        return mongo.getCollection(UserBatch.COLLECTION)
+                .find(new Document("executionId", executionId))
+                .sort(new Document("batch", 1))
+                .into(new ArrayList<>());
     }
 
     /** Ten users enter; six go to branch A and get mail (the fifth fails), four go to B and a webhook. */

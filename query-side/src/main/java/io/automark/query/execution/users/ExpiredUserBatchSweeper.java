@@ -13,19 +13,19 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 /**
- * Deletes user rows past their expiry. MongoDB's TTL index does this on its own; the embedded development server
- * has no TTL monitor, and without this its user rows would pile up forever. Queries never depend on it: they skip
- * expired rows themselves.
+ * Deletes user batches past their expiry. MongoDB's TTL index does this on its own; the embedded development server
+ * has no TTL monitor, and without this its batches would pile up forever. Queries never depend on it: they skip
+ * expired batches themselves.
  */
 @Component
-public class ExpiredUserRowSweeper implements SchedulingConfigurer {
+public class ExpiredUserBatchSweeper implements SchedulingConfigurer {
 
-    private static final Logger log = LoggerFactory.getLogger(ExpiredUserRowSweeper.class);
+    private static final Logger log = LoggerFactory.getLogger(ExpiredUserBatchSweeper.class);
 
     private final MongoTemplate mongo;
     private final UserDetailsProperties properties;
 
-    public ExpiredUserRowSweeper(MongoTemplate mongo, UserDetailsProperties properties) {
+    public ExpiredUserBatchSweeper(MongoTemplate mongo, UserDetailsProperties properties) {
         this.mongo = mongo;
         this.properties = properties;
     }
@@ -35,13 +35,13 @@ public class ExpiredUserRowSweeper implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::sweep, properties.sweepInterval());
     }
 
-    /** Deletes every row whose expiry has passed and answers how many there were. */
+    /** Deletes every batch whose expiry has passed and answers how many there were. */
     public long sweep() {
-        Query expired = Query.query(Criteria.where("expireAt").lte(Instant.now()));
-        DeleteResult result = mongo.remove(expired, UserRow.class);
+        Query expired = Query.query(Criteria.where(UserBatch.EXPIRE_AT).lte(Instant.now()));
+        DeleteResult result = mongo.remove(expired, UserBatch.COLLECTION);
 
         if (result.getDeletedCount() > 0) {
-            log.info("Deleted [{}] expired user rows of executions", result.getDeletedCount());
+            log.info("Deleted [{}] expired user batches of executions", result.getDeletedCount());
         }
         return result.getDeletedCount();
     }

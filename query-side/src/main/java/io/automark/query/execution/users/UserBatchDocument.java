@@ -1,0 +1,84 @@
+package io.automark.query.execution.users;
+
+import io.automark.events.execution.ComponentOutcomes;
+import io.automark.events.execution.ExecutionBatchRecorded;
+import io.automark.events.execution.UserOutcome;
+import io.automark.events.execution.UserResult;
+import io.automark.query.execution.FieldKey;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the {@link UserBatch} document of one recorded batch; the same event always builds the same document. */
+final class UserBatchDocument {
+
+    private UserBatchDocument() {
+    }
+
+    static Document of(ExecutionBatchRecorded event, Instant expireAt) {
+        Set<String> users = new LinkedHashSet<>();
+        Map<String, ComponentEntry> components = new LinkedHashMap<>();
+
+        for (ComponentOutcomes outcomes : event.components()) {
+            ComponentEntry component = components.computeIfAbsent(outcomes.componentId(), id -> new ComponentEntry());
+            for (UserOutcome user : outcomes.users()) {
+                users.add(user.userId());
+                component.add(user);
+            }
+        }
+
+        Document entries = new Document();
+        components.forEach((componentId, component) -> entries.append(FieldKey.encode(componentId),
+                component.toDocument()));
+        return new Document(UserBatch.ID, UserBatch.idOf(event.executionId(), event.batchNumber()))
+                .append(UserBatch.EXECUTION_ID, event.executionId())
+                .append(UserBatch.WORKSPACE_ID, event.workspaceId())
+                .append(UserBatch.CAMPAIGN_ID, event.campaignId())
+                .append(UserBatch.BATCH, event.batchNumber())
+                .append(UserBatch.AT, Date.from(event.recordedAt()))
+                .append(UserBatch.EXPIRE_AT, Date.from(expireAt))
+                .append(UserBatch.USERS, new ArrayList<>(users))
+                .append(UserBatch.COMPONENTS, entries);
+    }
+
+    /** Whether the batch holds any user at all; an empty batch gets no document. */
+    static boolean hasUsers(ExecutionBatchRecorded event) {
+        return event.components().stream().anyMatch(outcomes -> !outcomes.users().isEmpty());
+    }
+
+    /** One component's users of the batch, grouped by outcome, and how many have each result. */
+    private static final class ComponentEntry {
+
+        private final Map<Outcome, List<String>> groups = new LinkedHashMap<>();
+        private final Map<UserResult, Integer> counts = new EnumMap<>(UserResult.class);
+
+        void add(UserOutcome user) {
+            Outcome outcome = new Outcome(user.result(), user.branch(), user.reason());
+
+            groups.computeIfAbsent(outcome, key -> new ArrayList<>()).add(user.userId());
+            counts.merge(user.result(), 1, Integer::sum);
+        }
+
+        Document toDocument() {
+            Document countsByResult = new Document();
+            counts.forEach((result, count) -> countsByResult.append(result.name(), count));
+            List<Document> groupDocuments = new ArrayList<>(groups.size());
+            groups.forEach((outcome, users) -> groupDocuments.add(new OutcomeGroup(outcome.result(), outcome.branch(),
+                    outcome.reason(), users, List.of()).toDocument()));
+
+            return new Document(UserBatch.COUNTS, countsByResult)
+                    .append(UserBatch.GROUPS, groupDocuments);
+        }
+    }
+
+    private record Outcome(UserResult result, String branch, String reason) {
+    }
+}
