@@ -359,15 +359,29 @@ class CommandApiTest {
     }
 
     @Test
-    void refusesToDeleteAGroupThatHoldsACampaign() throws Exception {
+    void refusesToDeleteAGroupRightAfterACampaignWasMovedIntoIt() {
         String groupId = (String) postJson("/groups", Map.of("name", "Spring")).getBody().get("id");
         String campaignId = createCampaign();
         postJson("/campaigns/" + campaignId + "/move", Map.of("groupId", groupId));
-        Thread.sleep(1500);
 
         ResponseEntity<Map> refused = http.exchange(BASE + "/groups/" + groupId, HttpMethod.DELETE, null, Map.class);
 
         assertProblem(refused, HttpStatus.CONFLICT, "GROUP_NOT_EMPTY");
+    }
+
+    @Test
+    void refusesToDeleteAGroupRightAfterACampaignWasCreatedInIt() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String groupId = (String) postJson("/groups", Map.of("name", "Autumn " + attempt)).getBody().get("id");
+            Map<String, Object> body = new HashMap<>(validCampaign());
+            body.put("groupId", groupId);
+            postJson("/campaigns", body);
+
+            ResponseEntity<Map> refused = http.exchange(BASE + "/groups/" + groupId, HttpMethod.DELETE, null,
+                    Map.class);
+
+            assertProblem(refused, HttpStatus.CONFLICT, "GROUP_NOT_EMPTY");
+        }
     }
 
     @Test
