@@ -101,7 +101,7 @@ class AudienceExporter {
                                         String sourceAudience) {
         Set<String> userIds = batch.components().stream()
                 .filter(outcomes -> outcomes.componentId().equals(request.componentId()))
-                .map(ComponentOutcomes::users)
+                .map(ComponentOutcomes::outcomes)
                 .flatMap(List::stream)
                 .filter(outcome -> request.results().contains(outcome.result()))
                 .map(UserOutcome::userId)

@@ -198,9 +198,9 @@ public class Execution {
         recordedBatches.add(event.batchNumber());
         event.components().stream()
                 .filter(outcomes -> outcomes.type() == ComponentType.AB_TEST)
-                .forEach(outcomes -> outcomes.users().forEach(user -> abInflow
+                .forEach(outcomes -> outcomes.groups().forEach(group -> abInflow
                         .computeIfAbsent(outcomes.componentId(), id -> new HashMap<>())
-                        .merge(user.branch(), 1L, Long::sum)));
+                        .merge(group.branch(), (long) group.userIds().size(), Long::sum)));
         version++;
     }
 

@@ -117,7 +117,7 @@ class AbTestRunTest {
         Map<String, String> groups = batches(executionId)
                 .flatMap(batch -> batch.components().stream())
                 .filter(outcomes -> outcomes.componentId().equals("ab"))
-                .flatMap(outcomes -> outcomes.users().stream())
+                .flatMap(outcomes -> outcomes.outcomes().stream())
                 .collect(Collectors.toMap(UserOutcome::userId, UserOutcome::branch));
         assertThat(groups).hasSize(users);
         return groups;

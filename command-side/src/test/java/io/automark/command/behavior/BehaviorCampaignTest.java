@@ -156,7 +156,7 @@ class BehaviorCampaignTest {
                 .map(ExecutionBatchRecorded.class::cast)
                 .flatMap(batch -> batch.components().stream())
                 .filter(outcomes -> outcomes.componentId().equals("purchase"))
-                .map(ComponentOutcomes::users)
+                .map(ComponentOutcomes::outcomes)
                 .flatMap(List::stream)
                 .collect(Collectors.groupingBy(UserOutcome::result, Collectors.mapping(UserOutcome::userId,
                         Collectors.toSet())));

@@ -180,7 +180,7 @@ class ProviderCampaignRunTest {
                 .map(ExecutionBatchRecorded.class::cast)
                 .flatMap(batch -> batch.components().stream())
                 .filter(outcomes -> outcomes.componentId().equals(componentId))
-                .map(ComponentOutcomes::users)
+                .map(ComponentOutcomes::outcomes)
                 .flatMap(List::stream)
                 .toList();
     }

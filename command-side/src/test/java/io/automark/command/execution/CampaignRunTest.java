@@ -329,7 +329,7 @@ class CampaignRunTest {
                 .map(ExecutionBatchRecorded.class::cast)
                 .flatMap(batch -> batch.components().stream())
                 .collect(Collectors.groupingBy(ComponentOutcomes::componentId, Collectors.flatMapping(
-                        outcomes -> outcomes.users().stream(),
+                        outcomes -> outcomes.outcomes().stream(),
                         Collectors.groupingBy(UserOutcome::result, Collectors.counting()))));
     }
 }

@@ -175,7 +175,7 @@ class StopDuringSendsTest {
     private static Map<UserResult, Long> resultsOf(ExecutionBatchRecorded batch, String componentId) {
         return batch.components().stream()
                 .filter(component -> component.componentId().equals(componentId))
-                .map(ComponentOutcomes::users)
+                .map(ComponentOutcomes::outcomes)
                 .flatMap(List::stream)
                 .collect(Collectors.groupingBy(UserOutcome::result, Collectors.counting()));
     }

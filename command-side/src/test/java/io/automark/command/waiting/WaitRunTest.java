@@ -90,7 +90,7 @@ class WaitRunTest {
         ExecutionFinished finished = awaitFinished(executionId);
         assertThat(finished.status()).isEqualTo(ExecutionStatus.COMPLETED);
         List<ComponentOutcomes> pause = outcomesOf(executionId, "pause");
-        assertThat(pause.stream().filter(ComponentOutcomes::resumed).mapToLong(o -> o.users().size()).sum())
+        assertThat(pause.stream().filter(ComponentOutcomes::resumed).mapToLong(ComponentOutcomes::size).sum())
                 .isEqualTo(1_000);
         assertThat(count(pause, UserResult.PASSED)).isEqualTo(1_000);
         assertThat(count(outcomesOf(executionId, "hook"), UserResult.SUCCESS)).isEqualTo(1_000);
@@ -120,10 +120,10 @@ class WaitRunTest {
                 "A-999"), event("u3", "order_paid", now.minusSeconds(60), "A-3")));
 
         awaitOutcomes(executionId, "paid", outcomes -> outcomes.stream().filter(ComponentOutcomes::resumed)
-                .mapToLong(o -> o.users().size()).sum() == 3);
+                .mapToLong(ComponentOutcomes::size).sum() == 3);
         awaitOutcomes(executionId, "remind", outcomes -> count(outcomes, UserResult.SUCCESS) == 2);
         List<UserOutcome> left = outcomesOf(executionId, "paid").stream().filter(ComponentOutcomes::resumed)
-                .flatMap(outcomes -> outcomes.users().stream()).toList();
+                .flatMap(outcomes -> outcomes.outcomes().stream()).toList();
         assertThat(left).extracting(UserOutcome::userId, UserOutcome::branch).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("u1", "matched"),
                 org.assertj.core.groups.Tuple.tuple("u2", "timeout"),
@@ -312,6 +312,6 @@ class WaitRunTest {
     }
 
     private static long count(List<ComponentOutcomes> outcomes, UserResult result) {
-        return outcomes.stream().flatMap(o -> o.users().stream()).filter(u -> u.result() == result).count();
+        return outcomes.stream().flatMap(o -> o.outcomes().stream()).filter(u -> u.result() == result).count();
     }
 }

@@ -2,7 +2,7 @@ package io.automark.query.execution;
 
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
-import io.automark.events.execution.UserOutcome;
+import io.automark.events.execution.OutcomeGroup;
 import io.automark.events.execution.UserResult;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -36,20 +36,21 @@ final class BatchFigures {
 
         if (outcomes.resumed()) {
             // These users entered, and were counted as waiting, in an earlier batch; now they leave.
-            add(counters + ".results." + UserResult.WAITING.name(), -outcomes.users().size());
+            add(counters + ".results." + UserResult.WAITING.name(), -outcomes.size());
         } else {
-            add(counters + ".entered", outcomes.users().size());
+            add(counters + ".entered", outcomes.size());
         }
-        outcomes.users().forEach(user -> count(counters, user));
+        outcomes.groups().forEach(group -> count(counters, group));
         if (outcomes.type() != null && outcomes.type().isEntry()) {
-            enteredUsers += outcomes.users().size();
+            enteredUsers += outcomes.size();
         }
     }
 
-    private void count(String counters, UserOutcome user) {
-        add(counters + ".results." + user.result().name(), 1);
-        if (user.branch() != null && !user.branch().isEmpty()) {
-            add(counters + ".branches." + FieldKey.encode(user.branch()), 1);
+    private void count(String counters, OutcomeGroup group) {
+        int users = group.userIds().size();
+        add(counters + ".results." + group.result().name(), users);
+        if (group.branch() != null && !group.branch().isEmpty()) {
+            add(counters + ".branches." + FieldKey.encode(group.branch()), users);
         }
     }
 

@@ -12,8 +12,9 @@ import java.util.List;
  *
  * @param batchNumber 0-based, unique within the execution; a batch is recorded once
  */
-// Revision 2 added ComponentOutcomes.resumed; revision 1 events read as not resumed, so no upcaster is needed.
-@Revision("2")
+// Revision 2 added ComponentOutcomes.resumed; revision 1 events read as not resumed. Revision 3 groups the users by
+// outcome; ComponentOutcomes reads the per-user records of revisions 1 and 2 into groups. No upcaster is needed.
+@Revision("3")
 public record ExecutionBatchRecorded(String executionId, String campaignId, String workspaceId, long batchNumber,
                                      List<ComponentOutcomes> components, Instant recordedAt) {
 

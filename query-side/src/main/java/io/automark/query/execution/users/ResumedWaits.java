@@ -43,7 +43,7 @@ final class ResumedWaits {
     /** Moves the users of {@code resumed}, recorded by {@code event}, out of their earlier WAITING groups. */
     void settle(ExecutionBatchRecorded event, ComponentOutcomes resumed) {
         String componentId = resumed.componentId();
-        Set<String> users = resumed.users().stream()
+        Set<String> users = resumed.outcomes().stream()
                 .map(UserOutcome::userId)
                 .collect(Collectors.toSet());
 

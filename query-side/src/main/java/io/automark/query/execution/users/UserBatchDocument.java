@@ -29,7 +29,7 @@ final class UserBatchDocument {
 
         for (ComponentOutcomes outcomes : event.components()) {
             ComponentEntry component = components.computeIfAbsent(outcomes.componentId(), id -> new ComponentEntry());
-            for (UserOutcome user : outcomes.users()) {
+            for (UserOutcome user : outcomes.outcomes()) {
                 users.add(user.userId());
                 component.add(user);
             }
@@ -51,7 +51,7 @@ final class UserBatchDocument {
 
     /** Whether the batch holds any user at all; an empty batch gets no document. */
     static boolean hasUsers(ExecutionBatchRecorded event) {
-        return event.components().stream().anyMatch(outcomes -> !outcomes.users().isEmpty());
+        return event.components().stream().anyMatch(outcomes -> outcomes.size() > 0);
     }
 
     /** One component's users of the batch, grouped by outcome, and how many have each result. */
