@@ -57,6 +57,11 @@ public class ChannelsBenchCommand implements Callable<Integer> {
             description = "The service's -Xmx, or 'none' for the JVM's default (default: ${DEFAULT-VALUE}).")
     String xmx;
 
+    @Option(names = "--profile",
+            description = "Record the service and the store with Java Flight Recorder from publish until the "
+                    + "receiver holds every send, per channel, and print where the time went.")
+    boolean profile;
+
     @Option(names = "--timeout", defaultValue = "PT1H",
             description = "How long each channel's run may take, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -99,18 +104,20 @@ public class ChannelsBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--wrk-duration must be a second or more and --timeout positive");
         }
         return new ChannelSettings(sends, EnumSet.copyOf(channels), wrkDuration, wrkConnections, wrkThreads,
-                kafkaPartitions, HeapLimit.of(xmx), timeout, serviceOptions, projectDir,
+                kafkaPartitions, HeapLimit.of(xmx), profile, timeout, serviceOptions, projectDir,
                 RunDirectory.of(dataDir, "channels"));
     }
 
     /**
      * How to run the channels benchmark.
      *
+     * @param profile    whether to record the service and the store with JFR
      * @param projectDir the project with its Maven wrapper; null to look for it
      * @param runDir     where the children's logs go
      */
     record ChannelSettings(long sends, Set<BenchChannel> channels, Duration wrkDuration, int wrkConnections,
-                           int wrkThreads, int kafkaPartitions, HeapLimit jvm, Duration timeout,
+                           int wrkThreads, int kafkaPartitions, HeapLimit jvm, boolean profile,
+                           Duration timeout,
                            List<String> serviceOptions, Path projectDir, Path runDir) {
 
         ChannelSettings {

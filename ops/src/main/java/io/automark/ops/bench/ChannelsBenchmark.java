@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -59,7 +60,7 @@ final class ChannelsBenchmark {
             WebhookReceiver receiver = wants(BenchChannel.WEBHOOK) ? rig.keep(WebhookReceiver.start(0)) : null;
             rig.startStore();
             Optional<String> brokers = wants(BenchChannel.KAFKA) ? startKafka(rig) : Optional.empty();
-            rig.startService(settings.jvm().options(), springArgs(brokers));
+            rig.startService(serviceJvm(), springArgs(brokers));
             Sends sends = new Sends(rig, "bench-" + RunDirectory.stamp());
             String audienceId = sends.importAudience();
 
@@ -107,6 +108,15 @@ final class ChannelsBenchmark {
             progress.println("KAFKA skipped: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** With {@code --profile}, keeps deep stacks whole in the recordings; each recording starts at a publish. */
+    private List<String> serviceJvm() {
+        List<String> options = new ArrayList<>(settings.jvm().options());
+        if (settings.profile()) {
+            options.add(ProfileSummary.STACK_DEPTH_OPTION);
+        }
+        return options;
     }
 
     private List<String> springArgs(Optional<String> brokers) {
@@ -210,6 +220,7 @@ final class ChannelsBenchmark {
             String campaignId = client.createCampaign(campaign).path("id").asText();
             progress.printf("%s: publishing campaign %s over %,d users ...%n", channel, campaignId, settings.sends());
             CpuTimes cpu = CpuTimes.start(rig);
+            startProfiles(channel);
 
             long start = System.nanoTime();
             long version = client.publish(campaignId).path("version").asLong(1);
@@ -226,9 +237,33 @@ final class ChannelsBenchmark {
 
                 cpu.report(report, channel, elapsed);
                 report.line("%s: service heap peak %s", channel, EngineBenchmark.mebibytes(heap.peakBytes()));
+                stopProfiles(channel);
                 return new Measured(elapsed, Figures.perSecond(settings.sends(), elapsed), arrivals.windowNanos(),
                         settings.sends());
             }
+        }
+
+        private void startProfiles(String channel) {
+            if (settings.profile()) {
+                Profiler.start(rig.service());
+                Profiler.start(rig.store());
+                progress.println(channel + ": recording the service and the store with JFR");
+            }
+        }
+
+        private void stopProfiles(String channel) {
+            if (!settings.profile()) {
+                return;
+            }
+            String prefix = channel.toLowerCase(Locale.ROOT);
+            Path service = Profiler.stop(rig.service(), settings.runDir().resolve(prefix + "-service.jfr"));
+            Path store = Profiler.stop(rig.store(), settings.runDir().resolve(prefix + "-store.jfr"));
+
+            progress.println();
+            ProfileSummary.of(service).print(channel + ": profile of the service (" + service + ")", 25, progress);
+            ProfileSummary.of(store).print(channel + ": profile of the store (" + store + ")", 10, progress);
+            report.line("%s: profiles (JFR, publish until the receiver holds every send): %s, %s; summaries on "
+                    + "stderr", channel, service, store);
         }
 
         private Optional<String> holds(long count) {

@@ -71,15 +71,17 @@ class BenchCommandTest {
         assertThat(settings.wrkConnections()).isEqualTo(64);
         assertThat(settings.wrkDuration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.jvm().xmx()).isEmpty();
+        assertThat(settings.profile()).isFalse();
     }
 
     @Test
     void takesTheSendsAndOneChannel() {
-        ChannelSettings settings = channels("bench", "channels", "--sends", "5000", "--channels", "WEBHOOK")
-                .settings();
+        ChannelSettings settings = channels("bench", "channels", "--sends", "5000", "--channels", "WEBHOOK",
+                "--profile").settings();
 
         assertThat(settings.sends()).isEqualTo(5000);
         assertThat(settings.channels()).containsExactly(BenchChannel.WEBHOOK);
+        assertThat(settings.profile()).isTrue();
     }
 
     @Test
