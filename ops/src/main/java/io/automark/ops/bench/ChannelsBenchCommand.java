@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
                 + "the same receiver in the same run.",
                 "Target: the webhook at least half of wrk's rate. Without wrk (" + Wrk.INSTALL_HINT + ") that "
                         + "comparison is skipped.",
-                "KAFKA needs the command side's test dependencies (spring-kafka-test) in the local Maven "
-                        + "repository; the class path is worked out once with the Maven wrapper.",
+                "KAFKA runs spring-kafka-test's broker on the class path that the build of ops writes to "
+                        + "ops/target/bench/.",
                 "Exits 0 when every target is met, 1 when one is missed, skipped or the run fails."})
 public class ChannelsBenchCommand implements Callable<Integer> {
 
