@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -81,17 +81,15 @@ public class WebhookChannel implements Channel, AutoCloseable {
 
     private CompletableFuture<SendResult> post(SendBatch batch, URI url, AudienceMember recipient, String secret) {
         byte[] body = SendDocument.of(json, batch, recipient, clock.instant());
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(timeoutOf(batch.component().config()))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", batch.idempotencyKey(recipient))
-                .header(EmailChannel.EXECUTION_HEADER, batch.context().executionId())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        List<Map.Entry<String, String>> headers = new ArrayList<>(4);
+        headers.add(Map.entry("Content-Type", "application/json"));
+        headers.add(Map.entry("Idempotency-Key", batch.idempotencyKey(recipient)));
+        headers.add(Map.entry(EmailChannel.EXECUTION_HEADER, batch.context().executionId()));
         if (secret != null) {
-            request.header(SIGNATURE_HEADER, "sha256=" + hmacSha256(secret, body));
+            headers.add(Map.entry(SIGNATURE_HEADER, "sha256=" + hmacSha256(secret, body)));
         }
 
-        return delivery.post(request.build());
+        return delivery.post(new PostRequest(url, timeoutOf(batch.component().config()), headers, body));
     }
 
     private static URI urlOf(Map<String, Object> config) {
