@@ -27,8 +27,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code automark.webhook.default-timeout}) and {@code secretRef}, the name of a secret under
  * {@code automark.webhook.secrets} to sign each body with: {@code X-Automark-Signature: sha256=<hex HMAC-SHA256>}.
  * A 2xx answer is a success, a 4xx or a time-out a failure of the user; a 5xx answer and a connection error are
- * retried with back-off ({@code automark.webhook.retry}), then fail as transport failures. Requests of a batch run
- * concurrently, up to {@code automark.webhook.max-concurrency}.
+ * retried with back-off ({@code automark.webhook.retry}), then fail as transport failures. Requests run
+ * concurrently, up to {@code automark.webhook.max-concurrency} for the channel as a whole.
  */
 @Component
 public class WebhookChannel implements Channel, AutoCloseable {
