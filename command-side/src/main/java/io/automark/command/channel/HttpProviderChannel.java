@@ -8,11 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -89,13 +90,12 @@ public class HttpProviderChannel implements Channel, AutoCloseable {
         }
 
         String body = ProviderBody.render(provider.bodyTemplate(), batch, recipient, address);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(provider.url()))
-                .timeout(provider.timeout())
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", batch.idempotencyKey(recipient))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        provider.headers().forEach(request::header);
-        return delivery.post(request.build());
+        List<Map.Entry<String, String>> headers = new ArrayList<>(2 + provider.headers().size());
+        headers.add(Map.entry("Content-Type", "application/json"));
+        headers.add(Map.entry("Idempotency-Key", batch.idempotencyKey(recipient)));
+        headers.addAll(provider.headers().entrySet());
+        return delivery.post(new PostRequest(URI.create(provider.url()), provider.timeout(), headers,
+                body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String addressAttributeOf(FlowComponent component) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * Settings of the HTTP JSON provider channel, under {@code automark.providers}.
  *
  * @param defaultTimeout the time-out of a provider that sets none (default 5s)
- * @param maxConcurrency requests of one batch in flight at once (default 64)
+ * @param maxConcurrency requests of the channel in flight at once, across every batch that sends (default 64)
  * @param retry          retries after a 5xx answer or a connection error (default three attempts)
  * @param defaults       deployment-wide providers by channel type ({@code text-sms}, {@code app-push} …), used by
  *                       every workspace that configured none of its own; never null

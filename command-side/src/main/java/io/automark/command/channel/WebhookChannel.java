@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,8 +27,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code automark.webhook.default-timeout}) and {@code secretRef}, the name of a secret under
  * {@code automark.webhook.secrets} to sign each body with: {@code X-Automark-Signature: sha256=<hex HMAC-SHA256>}.
  * A 2xx answer is a success, a 4xx or a time-out a failure of the user; a 5xx answer and a connection error are
- * retried with back-off ({@code automark.webhook.retry}), then fail as transport failures. Requests of a batch run
- * concurrently, up to {@code automark.webhook.max-concurrency}.
+ * retried with back-off ({@code automark.webhook.retry}), then fail as transport failures. Requests run
+ * concurrently, up to {@code automark.webhook.max-concurrency} for the channel as a whole.
  */
 @Component
 public class WebhookChannel implements Channel, AutoCloseable {
@@ -81,17 +81,15 @@ public class WebhookChannel implements Channel, AutoCloseable {
 
     private CompletableFuture<SendResult> post(SendBatch batch, URI url, AudienceMember recipient, String secret) {
         byte[] body = SendDocument.of(json, batch, recipient, clock.instant());
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(timeoutOf(batch.component().config()))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", batch.idempotencyKey(recipient))
-                .header(EmailChannel.EXECUTION_HEADER, batch.context().executionId())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        List<Map.Entry<String, String>> headers = new ArrayList<>(4);
+        headers.add(Map.entry("Content-Type", "application/json"));
+        headers.add(Map.entry("Idempotency-Key", batch.idempotencyKey(recipient)));
+        headers.add(Map.entry(EmailChannel.EXECUTION_HEADER, batch.context().executionId()));
         if (secret != null) {
-            request.header(SIGNATURE_HEADER, "sha256=" + hmacSha256(secret, body));
+            headers.add(Map.entry(SIGNATURE_HEADER, "sha256=" + hmacSha256(secret, body)));
         }
 
-        return delivery.post(request.build());
+        return delivery.post(new PostRequest(url, timeoutOf(batch.component().config()), headers, body));
     }
 
     private static URI urlOf(Map<String, Object> config) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * Settings of the WEBHOOK channel, under {@code automark.webhook}.
  *
  * @param defaultTimeout the time-out of a request whose component sets no {@code timeoutMs} (default 5s)
- * @param maxConcurrency requests of one batch in flight at once (default 64)
+ * @param maxConcurrency requests of the channel in flight at once, across every batch that sends (default 64)
  * @param retry          retries after a 5xx answer or a connection error (default three attempts)
  * @param secrets        HMAC secrets by name; a component names one with {@code secretRef} and its requests carry
  *                       {@code X-Automark-Signature}. Secrets live in configuration only, never in a flow or an

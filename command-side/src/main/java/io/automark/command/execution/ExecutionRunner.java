@@ -6,6 +6,7 @@ import io.automark.command.audience.AudienceStore;
 import io.automark.command.component.BatchContext;
 import io.automark.command.execution.BatchRecorder.RunOf;
 import io.automark.command.execution.BatchRouter.RoutedBatch;
+import io.automark.command.execution.BatchWindow.BatchOutcome;
 import io.automark.command.execution.ExecutionCommands.FinishExecution;
 import io.automark.command.flow.FlowGraph;
 import io.automark.command.waiting.ResumeBatches;
@@ -22,12 +23,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
  * Runs a claimed job batch by batch: reads a chunk of the audience, routes it through the flow, records the
- * outcomes as one event, then moves the job on. Recording comes before moving on, so a crash in between only makes
- * the next holder record the same batch again, which the execution refuses as already recorded.
+ * outcomes as one event, then moves the job on. Up to {@code automark.execution.batch-window} batches of a job run
+ * side by side ({@link BatchWindow}); the job moves on only over the batches recorded without a gap. Recording comes
+ * before moving on, so a crash in between only makes the next holder record the same batches again, which the
+ * execution refuses as already recorded.
  */
 class ExecutionRunner {
 
@@ -45,12 +49,20 @@ class ExecutionRunner {
     private final WaitingUsers waits;
     private final ResumeBatches resumes;
     private final ExecutionStops stops;
+    private final Executor batches;
+    private final int windowSize;
 
+    /**
+     * @param batches    runs the batches of a job side by side
+     * @param windowSize how many batches of one job may run at once
+     */
     ExecutionRunner(ExecutionJobStore jobs, AudienceStore audiences, BatchRouter router, BatchRecorder recorder,
                     WaitingUsers waits, ResumeBatches resumes, ExecutionStops stops, CommandGateway commands,
-                    Clock clock, Duration lease,
+                    Clock clock, Duration lease, Executor batches, int windowSize,
                     MeterRegistry meters) {
         this.jobs = jobs;
+        this.batches = batches;
+        this.windowSize = windowSize;
         this.stops = stops;
         this.audiences = audiences;
         this.router = router;
@@ -76,27 +88,21 @@ class ExecutionRunner {
             return;
         }
 
-        FlowGraph flow = FlowGraph.of(job.flow());
         List<String> failures = new ArrayList<>(job.failures());
-        for (long batch = job.nextBatch(); batch < audience.get().chunks(); batch++) {
-            if (!keepGoing.getAsBoolean()) {
-                jobs.postpone(job.executionId(), owner, clock.instant(), Duration.ZERO);
-                log.info("Execution [{}] handed back at batch {} as this instance stops", job.executionId(), batch);
-                return;
-            }
-            if (stops.stopped(job.executionId())) {
-                endStopped(job, batch);
-                return;
-            }
-            if (!jobs.holds(job.executionId(), owner) || !runBatch(job, owner, flow, batch, failures)) {
-                log.info("Execution [{}] left at batch {}: stopped or taken over", job.executionId(), batch);
-                return;
-            }
-        }
+        long chunks = audience.get().chunks();
+        BatchWindow window = new BatchWindow(batches, windowSize, job.nextBatch());
+        Halt halt = runBatches(job, owner, keepGoing, chunks, window, failures);
 
+        if (window.failure() != null) {
+            throw window.failure();
+        }
+        if (halt != Halt.NONE) {
+            leave(job, owner, halt, window.recordedUpTo());
+            return;
+        }
         if (stops.stopped(job.executionId())) {
             // The last batch was cut short by the stop: the run must not be finished as COMPLETED.
-            endStopped(job, audience.get().chunks());
+            endStopped(job, chunks);
             return;
         }
         if (stillWaiting(job.executionId())) {
@@ -105,7 +111,71 @@ class ExecutionRunner {
                     job.executionId(), job.campaignId());
             return;
         }
-        complete(job, audience.get().chunks(), failures);
+        complete(job, chunks, failures);
+    }
+
+    /**
+     * Runs the job's batches from its next one, up to the window's size at a time, and moves the job on as they are
+     * recorded. Once a batch may not start (or one failed), the batches in flight still end and are recorded.
+     *
+     * @return why it stopped before the audience's end, or {@link Halt#NONE} when every batch was recorded
+     */
+    private Halt runBatches(ExecutionJob job, String owner, BooleanSupplier keepGoing, long chunks,
+                            BatchWindow window, List<String> failures) {
+        FlowGraph flow = FlowGraph.of(job.flow());
+        Halt halt = Halt.NONE;
+        long next = job.nextBatch();
+
+        while (true) {
+            while (halt == Halt.NONE && window.hasRoom() && next < chunks) {
+                halt = haltBefore(job, owner, keepGoing);
+                if (halt == Halt.NONE) {
+                    long batch = next++;
+                    window.start(batch, () -> runBatch(job, flow, batch));
+                }
+            }
+            if (window.isEmpty()) {
+                return halt;
+            }
+
+            BatchWindow.Ran ran = window.awaitNext();
+            logNewFailures(job, ran.outcome().failures(), failures);
+            boolean ended = !ran.outcome().recorded() && window.failure() == null;
+            if (halt != Halt.LEFT && (ended || !jobs.advance(job.executionId(), owner, window.recordedUpTo(),
+                    ran.outcome().failures(), clock.instant(), lease))) {
+                // The execution ended, or another worker holds the job now: it is theirs to move on.
+                halt = Halt.LEFT;
+            }
+        }
+    }
+
+    private void leave(ExecutionJob job, String owner, Halt halt, long recordedUpTo) {
+        switch (halt) {
+            case HANDED_BACK -> {
+                jobs.postpone(job.executionId(), owner, clock.instant(), Duration.ZERO);
+                log.info("Execution [{}] handed back at batch {} as this instance stops", job.executionId(),
+                        recordedUpTo);
+            }
+            case STOPPED -> endStopped(job, recordedUpTo);
+            default -> log.info("Execution [{}] left at batch {}: stopped or taken over", job.executionId(),
+                    recordedUpTo);
+        }
+    }
+
+    /** Why no further batch may start, checked before each: shutdown, a stop, or the job no longer held. */
+    private Halt haltBefore(ExecutionJob job, String owner, BooleanSupplier keepGoing) {
+        if (!keepGoing.getAsBoolean()) {
+            return Halt.HANDED_BACK;
+        }
+        if (stops.stopped(job.executionId())) {
+            return Halt.STOPPED;
+        }
+        return jobs.holds(job.executionId(), owner) ? Halt.NONE : Halt.LEFT;
+    }
+
+    /** Why a job's run stops starting batches before its audience's end. */
+    private enum Halt {
+        NONE, HANDED_BACK, STOPPED, LEFT
     }
 
     /** Ends a run that went through its audience once its last waiting user went on. */
@@ -132,7 +202,8 @@ class ExecutionRunner {
                 failed ? String.join("; ", failures) : null);
     }
 
-    private boolean runBatch(ExecutionJob job, String owner, FlowGraph flow, long batch, List<String> failures) {
+    /** Routes and records one batch; the job is moved on by the caller, over the batches recorded in order. */
+    private BatchOutcome runBatch(ExecutionJob job, FlowGraph flow, long batch) {
         List<AudienceMember> users = audiences.chunk(job.audienceId(), batch);
         BatchContext context = new BatchContext(job.executionId(), job.campaignId(), job.workspaceId(),
                 job.audienceId(), batch);
@@ -142,11 +213,10 @@ class ExecutionRunner {
             recorder.record(new RunOf(job.executionId(), job.campaignId(), job.workspaceId(), job.flow()), batch,
                     routed);
         } catch (ExecutionNotRunning e) {
-            return false;
+            return BatchOutcome.NOT_RECORDED;
         }
         usersProcessed.increment(users.size());
-        logNewFailures(job, routed.failures(), failures);
-        return jobs.advance(job.executionId(), owner, batch + 1, routed.failures(), clock.instant(), lease);
+        return new BatchOutcome(true, routed.failures());
     }
 
     private void logNewFailures(ExecutionJob job, List<String> found, List<String> known) {

@@ -21,6 +21,10 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Workers that take execution jobs from the shared job store and run them. Every command-side instance runs a
@@ -44,6 +48,7 @@ class ExecutionWorkers implements SmartLifecycle {
     private final Duration pollInterval;
     private final int workers;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private final ExecutorService batches;
     private ThreadPoolTaskScheduler scheduler;
     private volatile boolean stopping;
 
@@ -53,12 +58,15 @@ class ExecutionWorkers implements SmartLifecycle {
                      CommandGateway commands, Clock clock, MeterRegistry meters,
                      @Value("${automark.execution.lease:30s}") Duration lease,
                      @Value("${automark.execution.poll-interval:500ms}") Duration pollInterval,
-                     @Value("${automark.execution.workers:2}") int workers) {
+                     @Value("${automark.execution.workers:2}") int workers,
+                     @Value("${automark.execution.batch-window:4}") int batchWindow) {
         BatchRouter router = new BatchRouter(executors);
+        // Each worker runs up to batch-window batches of its job at once, on threads of this pool.
+        this.batches = Executors.newFixedThreadPool(Math.max(1, workers * batchWindow), daemon("execution-batch-"));
         BatchRecorder recorder = new BatchRecorder(waits.users(), waits.flows(), commands, clock);
         this.jobs = jobs;
         this.runner = new ExecutionRunner(jobs, audiences, router, recorder, waits.users(), waits.batches(),
-                stops, commands, clock, lease, meters);
+                stops, commands, clock, lease, batches, batchWindow, meters);
         this.inbox = inbox;
         this.entries = new EntryBatchRunner(inbox, triggers, router, recorder, stops);
         this.resumes = waits.batches();
@@ -132,6 +140,17 @@ class ExecutionWorkers implements SmartLifecycle {
             scheduler.shutdown();
             scheduler = null;
         }
+        // The workers waited for their batches in flight; nothing is left to run here.
+        batches.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @Override

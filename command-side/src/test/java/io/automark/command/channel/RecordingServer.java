@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 
 /** A real HTTP server that records every request and answers as a test tells it: a status, maybe after a delay. */
@@ -34,6 +35,8 @@ final class RecordingServer implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile ToIntFunction<Request> status = request -> 200;
     private volatile Duration delay = Duration.ZERO;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
 
     RecordingServer() {
         try {
@@ -46,7 +49,9 @@ final class RecordingServer implements AutoCloseable {
             Request request = new Request(exchange.getRequestURI().getPath(), copyOf(exchange.getRequestHeaders()),
                     exchange.getRequestBody().readAllBytes());
             requests.add(request);
+            mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             pause();
+            inFlight.decrementAndGet();
             exchange.sendResponseHeaders(status.applyAsInt(request), -1);
             exchange.close();
         });
@@ -76,6 +81,11 @@ final class RecordingServer implements AutoCloseable {
 
     List<Request> requests() {
         return requests;
+    }
+
+    /** The most requests that were held at once so far. */
+    int mostAtOnce() {
+        return mostAtOnce.get();
     }
 
     /** How many requests so far carried this idempotency key. */

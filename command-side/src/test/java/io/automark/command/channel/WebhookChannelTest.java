@@ -19,6 +19,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.automark.command.channel.Batches.keyOf;
@@ -77,6 +80,23 @@ class WebhookChannelTest {
         }
         assertThat(receiver.requests()).extracting(request -> request.header("Idempotency-Key"))
                 .containsExactlyInAnyOrderElementsOf(users.stream().map(u -> keyOf(u.userId())).toList());
+    }
+
+    @Test
+    void keepsTheChannelsConcurrencyLimitAcrossBatchesSendingAtOnce() throws Exception {
+        receiver.delay(Duration.ofMillis(100));
+        ExecutorService batches = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<SendResult>> first = batches.submit(() -> send(hook(), users(20)));
+            Future<List<SendResult>> second = batches.submit(() -> send(hook(), users(20)));
+
+            assertThat(first.get()).allMatch(SendResult::succeeded);
+            assertThat(second.get()).allMatch(SendResult::succeeded);
+        } finally {
+            batches.shutdown();
+        }
+        assertThat(receiver.requests()).hasSize(40);
+        assertThat(receiver.mostAtOnce()).as("max-concurrency of the channel").isLessThanOrEqualTo(8);
     }
 
     @Test

@@ -35,18 +35,20 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stops runs while a webhook receiver holds the first slice of their sends, and checks that nothing reached the
- * receiver after the stop was answered, that the batch in flight was recorded with its unsent users STOPPED, and that
- * no later batch ran.
+ * Stops runs while a webhook receiver holds the first slice of the sends of every batch in flight (three side by
+ * side), and checks that nothing reached the receiver after the stop was answered, that each batch in flight was
+ * recorded with its unsent users STOPPED, and that no later batch ran.
  */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(CommandSideApplication.PROFILE)
 class StopDuringSendsTest {
 
     private static final String BASE = "/api/v1/workspaces/acme";
-    private static final int USERS = 3_000;
     private static final int BATCH = 1_000;
     private static final int SLICE = 100;
+    private static final int WINDOW = 3;
+    /** One batch more than the window, which must never start. */
+    private static final int USERS = (WINDOW + 1) * BATCH;
 
     @Autowired
     private TestRestTemplate http;
@@ -60,8 +62,9 @@ class StopDuringSendsTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.uri("stop-during-sends"));
         registry.add("automark.audience.chunk-size", () -> BATCH);
-        // Every send of a slice in flight at once, so the whole first slice is held by the receiver before the stop.
-        registry.add("automark.webhook.max-concurrency", () -> SLICE);
+        registry.add("automark.execution.batch-window", () -> WINDOW);
+        // Every send of every batch's slice in flight at once, so that the receiver holds all of them before the stop.
+        registry.add("automark.webhook.max-concurrency", () -> WINDOW * SLICE);
     }
 
     @BeforeEach
@@ -104,19 +107,24 @@ class StopDuringSendsTest {
 
     private void assertStoppedAfterOneSlice(String campaignId, String executionId, int arrivedAtAnswer)
             throws InterruptedException {
-        assertThat(arrivedAtAnswer).isEqualTo(SLICE);
+        assertThat(arrivedAtAnswer).isEqualTo(WINDOW * SLICE);
         ExecutionFinished finished = await(executionId, ExecutionFinished.class, event -> true);
-        ExecutionBatchRecorded first = await(executionId, ExecutionBatchRecorded.class,
-                event -> event.batchNumber() == 0);
+        for (int batch = 0; batch < WINDOW; batch++) {
+            long number = batch;
+            ExecutionBatchRecorded recorded = await(executionId, ExecutionBatchRecorded.class,
+                    event -> event.batchNumber() == number);
+            assertThat(resultsOf(recorded, "audience")).containsExactly(Map.entry(UserResult.PASSED, (long) BATCH));
+            assertThat(resultsOf(recorded, "hook")).containsOnly(Map.entry(UserResult.SUCCESS, (long) SLICE),
+                    Map.entry(UserResult.STOPPED, (long) BATCH - SLICE));
+        }
         // Time for a worker that ignored the stop to start its next slice or batch.
         Thread.sleep(1_500);
 
         assertThat(finished.status()).isEqualTo(ExecutionStatus.STOPPED);
         assertThat(receiver.arrived()).isEqualTo(arrivedAtAnswer);
-        assertThat(resultsOf(first, "audience")).containsExactly(Map.entry(UserResult.PASSED, (long) BATCH));
-        assertThat(resultsOf(first, "hook")).containsOnly(Map.entry(UserResult.SUCCESS, (long) SLICE),
-                Map.entry(UserResult.STOPPED, (long) BATCH - SLICE));
-        assertThat(payloads(executionId).filter(ExecutionBatchRecorded.class::isInstance).count()).isEqualTo(1);
+        assertThat(payloads(executionId).filter(ExecutionBatchRecorded.class::isInstance).count())
+                .as("batches recorded; the batch after the window never started")
+                .isEqualTo(WINDOW);
         assertThat(receiver.executions()).containsExactly(executionId);
         assertThat(finished.campaignId()).isEqualTo(campaignId);
     }
@@ -142,13 +150,13 @@ class StopDuringSendsTest {
         return campaignId;
     }
 
-    /** Waits until the receiver holds the first slice of sends, and answers the execution they came for. */
+    /** Waits until the receiver holds the first slice of each batch in flight, and answers their execution. */
     private String awaitHeldSlice() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (receiver.arrived() < SLICE && Instant.now().isBefore(deadline)) {
+        while (receiver.arrived() < WINDOW * SLICE && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
         }
-        assertThat(receiver.arrived()).isEqualTo(SLICE);
+        assertThat(receiver.arrived()).isEqualTo(WINDOW * SLICE);
         return receiver.executions().iterator().next();
     }
 

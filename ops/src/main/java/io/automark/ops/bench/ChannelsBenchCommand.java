@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
                 + "the same receiver in the same run.",
                 "Target: the webhook at least half of wrk's rate. Without wrk (" + Wrk.INSTALL_HINT + ") that "
                         + "comparison is skipped.",
-                "KAFKA needs the command side's test dependencies (spring-kafka-test) in the local Maven "
-                        + "repository; the class path is worked out once with the Maven wrapper.",
+                "KAFKA runs spring-kafka-test's broker on the class path that the build of ops writes to "
+                        + "ops/target/bench/.",
                 "Exits 0 when every target is met, 1 when one is missed, skipped or the run fails."})
 public class ChannelsBenchCommand implements Callable<Integer> {
 
@@ -32,6 +32,12 @@ public class ChannelsBenchCommand implements Callable<Integer> {
     @Option(names = "--sends", defaultValue = "100000",
             description = "Users, hence sends per channel (default: ${DEFAULT-VALUE}).")
     long sends;
+
+    @Option(names = "--warm-up", defaultValue = "0",
+            description = "Sends per channel before the measured run, through a campaign of their own over an "
+                    + "audience of that size, and not counted: the measured run then meets a service whose send "
+                    + "path the JIT compiler has compiled already (default: ${DEFAULT-VALUE}).")
+    long warmUp;
 
     @Option(names = "--channels", split = ",", defaultValue = "WEBHOOK,KAFKA",
             description = "The channels to measure (default: ${DEFAULT-VALUE}).")
@@ -56,6 +62,11 @@ public class ChannelsBenchCommand implements Callable<Integer> {
     @Option(names = "--xmx", defaultValue = HeapLimit.NONE,
             description = "The service's -Xmx, or 'none' for the JVM's default (default: ${DEFAULT-VALUE}).")
     String xmx;
+
+    @Option(names = "--profile",
+            description = "Record the service and the store with Java Flight Recorder from publish until the "
+                    + "receiver holds every send, per channel, and print where the time went.")
+    boolean profile;
 
     @Option(names = "--timeout", defaultValue = "PT1H",
             description = "How long each channel's run may take, ISO-8601 (default: ${DEFAULT-VALUE}).")
@@ -89,6 +100,9 @@ public class ChannelsBenchCommand implements Callable<Integer> {
         if (sends < 1) {
             throw new IllegalArgumentException("--sends must be at least 1, not " + sends);
         }
+        if (warmUp < 0) {
+            throw new IllegalArgumentException("--warm-up must be 0 or more, not " + warmUp);
+        }
         if (channels.isEmpty()) {
             throw new IllegalArgumentException("--channels names no channel");
         }
@@ -98,19 +112,22 @@ public class ChannelsBenchCommand implements Callable<Integer> {
         if (wrkDuration.toSeconds() < 1 || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("--wrk-duration must be a second or more and --timeout positive");
         }
-        return new ChannelSettings(sends, EnumSet.copyOf(channels), wrkDuration, wrkConnections, wrkThreads,
-                kafkaPartitions, HeapLimit.of(xmx), timeout, serviceOptions, projectDir,
+        return new ChannelSettings(sends, warmUp, EnumSet.copyOf(channels), wrkDuration, wrkConnections, wrkThreads,
+                kafkaPartitions, HeapLimit.of(xmx), profile, timeout, serviceOptions, projectDir,
                 RunDirectory.of(dataDir, "channels"));
     }
 
     /**
      * How to run the channels benchmark.
      *
+     * @param warmUp     sends per channel before the measured ones, not counted; 0 for none
+     * @param profile    whether to record the service and the store with JFR
      * @param projectDir the project with its Maven wrapper; null to look for it
      * @param runDir     where the children's logs go
      */
-    record ChannelSettings(long sends, Set<BenchChannel> channels, Duration wrkDuration, int wrkConnections,
-                           int wrkThreads, int kafkaPartitions, HeapLimit jvm, Duration timeout,
+    record ChannelSettings(long sends, long warmUp, Set<BenchChannel> channels, Duration wrkDuration,
+                           int wrkConnections, int wrkThreads, int kafkaPartitions, HeapLimit jvm, boolean profile,
+                           Duration timeout,
                            List<String> serviceOptions, Path projectDir, Path runDir) {
 
         ChannelSettings {

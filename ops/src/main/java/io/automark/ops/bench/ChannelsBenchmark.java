@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -59,15 +60,17 @@ final class ChannelsBenchmark {
             WebhookReceiver receiver = wants(BenchChannel.WEBHOOK) ? rig.keep(WebhookReceiver.start(0)) : null;
             rig.startStore();
             Optional<String> brokers = wants(BenchChannel.KAFKA) ? startKafka(rig) : Optional.empty();
-            rig.startService(settings.jvm().options(), springArgs(brokers));
+            rig.startService(serviceJvm(), springArgs(brokers));
             Sends sends = new Sends(rig, "bench-" + RunDirectory.stamp());
-            String audienceId = sends.importAudience();
+            String audienceId = sends.importAudience("channels-bench", settings.sends());
+            String warmUpAudienceId = settings.warmUp() > 0
+                    ? sends.importAudience("channels-warm-up", settings.warmUp()) : null;
 
             if (receiver != null) {
-                webhook(sends, audienceId, receiver);
+                webhook(sends, audienceId, warmUpAudienceId, receiver);
             }
             if (brokers.isPresent()) {
-                kafka(sends, audienceId, brokers.get());
+                kafka(sends, audienceId, warmUpAudienceId, brokers.get());
             }
         } catch (RuntimeException e) {
             report.failed(e.getMessage());
@@ -109,6 +112,15 @@ final class ChannelsBenchmark {
         }
     }
 
+    /** With {@code --profile}, keeps deep stacks whole in the recordings; each recording starts at a publish. */
+    private List<String> serviceJvm() {
+        List<String> options = new ArrayList<>(settings.jvm().options());
+        if (settings.profile()) {
+            options.add(ProfileSummary.STACK_DEPTH_OPTION);
+        }
+        return options;
+    }
+
     private List<String> springArgs(Optional<String> brokers) {
         List<String> args = new ArrayList<>();
         brokers.ifPresent(servers -> args.add("--automark.kafka.bootstrap-servers=" + servers));
@@ -116,8 +128,12 @@ final class ChannelsBenchmark {
         return args;
     }
 
-    private void webhook(Sends sends, String audienceId, WebhookReceiver receiver) {
+    private void webhook(Sends sends, String audienceId, String warmUpAudienceId, WebhookReceiver receiver) {
         String url = loopback(receiver.url());
+        if (warmUpAudienceId != null) {
+            sends.warmUp("WEBHOOK", ChannelFlow.webhook(sends.client.json(), "Webhook warm-up " + sends.workspace,
+                    warmUpAudienceId, url));
+        }
         Measured measured = sends.measure("WEBHOOK", ChannelFlow.webhook(sends.client.json(), "Webhook "
                 + sends.workspace, audienceId, url), receiver::received);
         report.line("WEBHOOK: %,d sends in %s = %,.0f sends/s (publish until the read model shows every send); "
@@ -146,7 +162,11 @@ final class ChannelsBenchmark {
                 measured.perSecond(), result.perSecond());
     }
 
-    private void kafka(Sends sends, String audienceId, String brokers) {
+    private void kafka(Sends sends, String audienceId, String warmUpAudienceId, String brokers) {
+        if (warmUpAudienceId != null) {
+            sends.warmUp("KAFKA", ChannelFlow.kafka(sends.client.json(), "Kafka warm-up " + sends.workspace,
+                    warmUpAudienceId, TOPIC));
+        }
         try (KafkaRecords records = new KafkaRecords(brokers, TOPIC)) {
             long before = records.getAsLong();
             Measured measured = sends.measure("KAFKA", ChannelFlow.kafka(sends.client.json(), "Kafka "
@@ -185,19 +205,36 @@ final class ChannelsBenchmark {
             this.reads = new ReadModels(rig.serviceUrl(), workspace);
         }
 
-        String importAudience() {
+        String importAudience(String name, long users) {
             long start = System.nanoTime();
 
-            JsonNode imported = client.importAudienceCsv("channels-bench", new SyntheticAudience(settings.sends())
-                    ::openCsv);
+            JsonNode imported = client.importAudienceCsv(name, new SyntheticAudience(users)::openCsv);
 
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            report.line("import: %,d users in %s", imported.path("size").asLong(), Figures.seconds(elapsed));
-            if (imported.path("size").asLong() != settings.sends()) {
+            report.line("import %s: %,d users in %s", name, imported.path("size").asLong(),
+                    Figures.seconds(elapsed));
+            if (imported.path("size").asLong() != users) {
                 throw new IllegalStateException("the service imported " + imported.path("size").asLong() + " of "
-                        + settings.sends() + " users");
+                        + users + " users");
             }
             return imported.path("id").asText();
+        }
+
+        /** Runs a campaign over the warm-up audience until its execution completed with every send; not timed. */
+        void warmUp(String channel, ObjectNode campaign) {
+            String campaignId = client.createCampaign(campaign).path("id").asText();
+            progress.printf("%s: warming up with %,d sends ...%n", channel, settings.warmUp());
+
+            long start = System.nanoTime();
+            long version = client.publish(campaignId).path("version").asLong(1);
+            String executionId = Waits.executionId(client, campaignId, version, Duration.ofMinutes(2));
+            try (HeapPeak heap = HeapPeak.start(client, Duration.ofMillis(500))) {
+                Duration elapsed = new Milestones(rig, progress, heap, start, settings.timeout()).await(channel
+                        + " warm-up COMPLETED with every send succeeded", new ExecutionDone(reads, executionId,
+                        settings.warmUp(), found -> ChannelFlow.problems(found, settings.warmUp())), POLL);
+                report.line("%s: warm-up of %,d sends first, not counted, in %s", channel, settings.warmUp(),
+                        Figures.seconds(elapsed));
+            }
         }
 
         /**
@@ -210,6 +247,7 @@ final class ChannelsBenchmark {
             String campaignId = client.createCampaign(campaign).path("id").asText();
             progress.printf("%s: publishing campaign %s over %,d users ...%n", channel, campaignId, settings.sends());
             CpuTimes cpu = CpuTimes.start(rig);
+            startProfiles(channel);
 
             long start = System.nanoTime();
             long version = client.publish(campaignId).path("version").asLong(1);
@@ -226,9 +264,33 @@ final class ChannelsBenchmark {
 
                 cpu.report(report, channel, elapsed);
                 report.line("%s: service heap peak %s", channel, EngineBenchmark.mebibytes(heap.peakBytes()));
+                stopProfiles(channel);
                 return new Measured(elapsed, Figures.perSecond(settings.sends(), elapsed), arrivals.windowNanos(),
                         settings.sends());
             }
+        }
+
+        private void startProfiles(String channel) {
+            if (settings.profile()) {
+                Profiler.start(rig.service());
+                Profiler.start(rig.store());
+                progress.println(channel + ": recording the service and the store with JFR");
+            }
+        }
+
+        private void stopProfiles(String channel) {
+            if (!settings.profile()) {
+                return;
+            }
+            String prefix = channel.toLowerCase(Locale.ROOT);
+            Path service = Profiler.stop(rig.service(), settings.runDir().resolve(prefix + "-service.jfr"));
+            Path store = Profiler.stop(rig.store(), settings.runDir().resolve(prefix + "-store.jfr"));
+
+            progress.println();
+            ProfileSummary.of(service).print(channel + ": profile of the service (" + service + ")", 25, progress);
+            ProfileSummary.of(store).print(channel + ": profile of the store (" + store + ")", 10, progress);
+            report.line("%s: profiles (JFR, publish until the receiver holds every send): %s, %s; summaries on "
+                    + "stderr", channel, service, store);
         }
 
         private Optional<String> holds(long count) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,13 +20,18 @@ import java.util.stream.Stream;
 
 /**
  * A Kafka broker for the channels benchmark, in a child JVM: spring-kafka-test's {@code EmbeddedKafkaKraftBroker}
- * on the command side's test class path, which Maven works out once ({@code dependency:build-classpath}) and which
- * is kept in {@code ops/target/bench/} until a pom changes. Needs the project's sources (for the Maven wrapper) and
- * the command side's test dependencies in the local Maven repository.
+ * on ops' test class path, which every build of ops writes to {@code ops/target/bench/} (the launcher's own build
+ * too, whose {@code -Dmaven.test.skip=true} still resolves test dependencies). Only when that file is gone or names a
+ * jar no longer there does it ask Maven, through the project's wrapper.
  */
 final class KafkaBroker {
 
     private static final Pattern READY = Pattern.compile(Pattern.quote(KafkaBrokerMain.READY) + "(\\S+)");
+
+    /** Written by every build of ops (maven-dependency-plugin, see ops/pom.xml). */
+    private static final String CLASS_PATH_FILE = "ops/target/bench/kafka-broker.classpath";
+
+    private static final String MAVEN_LOG = "ops/target/bench/kafka-broker-classpath.log";
 
     private static final long MAVEN_TIMEOUT_MINUTES = 10;
 
@@ -77,58 +81,54 @@ final class KafkaBroker {
         return Optional.empty();
     }
 
+    /** The class path the build wrote; Maven is asked again only when it is gone or names a missing jar. */
     private static String classPath(Path projectDir) {
-        Path cached = projectDir.resolve("ops/target/bench/kafka-broker.classpath");
-        if (!usable(cached, projectDir)) {
-            resolve(projectDir, cached);
+        Path written = projectDir.resolve(CLASS_PATH_FILE);
+        if (!usable(written)) {
+            resolve(projectDir, written);
         }
         try {
-            return Files.readString(cached, StandardCharsets.UTF_8).trim();
+            return Files.readString(written, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + cached, e);
+            throw new UncheckedIOException("cannot read " + written, e);
         }
     }
 
-    private static boolean usable(Path cached, Path projectDir) {
+    private static boolean usable(Path written) {
         try {
-            if (!Files.isRegularFile(cached)) {
+            if (!Files.isRegularFile(written)) {
                 return false;
             }
-            FileTime written = Files.getLastModifiedTime(cached);
-            for (Path pom : List.of(projectDir.resolve("pom.xml"), projectDir.resolve("command-side/pom.xml"))) {
-                if (Files.getLastModifiedTime(pom).compareTo(written) > 0) {
-                    return false;
-                }
-            }
-            String entries = Files.readString(cached, StandardCharsets.UTF_8).trim();
-            return Arrays.stream(entries.split(File.pathSeparator)).allMatch(entry -> Files.exists(
-                    Path.of(entry)));
+            String entries = Files.readString(written, StandardCharsets.UTF_8).trim();
+            return !entries.isEmpty() && Arrays.stream(entries.split(File.pathSeparator))
+                    .allMatch(entry -> Files.exists(Path.of(entry)));
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** Asks Maven for the command side's test class path, offline first. */
-    private static void resolve(Path projectDir, Path cached) {
+    /** Asks Maven for ops' test class path as the build does, offline first. */
+    private static void resolve(Path projectDir, Path written) {
         for (boolean offline : List.of(true, false)) {
             List<String> command = new ArrayList<>(List.of(projectDir.resolve("mvnw").toString(), "-q", "-B"));
             if (offline) {
                 command.add("-o");
             }
-            command.addAll(List.of("dependency:build-classpath", "-pl", "command-side", "-Dmdep.includeScope=test",
-                    "-Dmdep.outputFile=" + cached.toAbsolutePath()));
-            if (runMaven(projectDir, command) && Files.isRegularFile(cached)) {
+            command.addAll(List.of("dependency:build-classpath", "-pl", "ops", "-Dmdep.includeScope=test",
+                    "-Dmdep.excludeGroupIds=io.automark", "-Dmdep.outputFile=" + written.toAbsolutePath()));
+            if (runMaven(projectDir, command) && usable(written)) {
                 return;
             }
         }
-        throw new IllegalStateException("Maven could not resolve the command side's test class path (with "
-                + "spring-kafka-test); run ./mvnw -B -DskipTests install once");
+        throw new IllegalStateException("Maven could not resolve the Kafka broker's class path (spring-kafka-test, "
+                + "a test dependency of ops); see " + projectDir.resolve(MAVEN_LOG) + ", or build once with "
+                + "./mvnw -B -Dmaven.test.skip=true install");
     }
 
     private static boolean runMaven(Path projectDir, List<String> command) {
         try {
             Files.createDirectories(projectDir.resolve("ops/target/bench"));
-            Path log = projectDir.resolve("ops/target/bench/kafka-broker-classpath.log");
+            Path log = projectDir.resolve(MAVEN_LOG);
             Process maven = new ProcessBuilder(command)
                     .directory(projectDir.toFile())
                     .redirectErrorStream(true)

@@ -24,6 +24,7 @@ public class HillstromDemo {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(60);
 
     private final AutomarkClient client;
 
@@ -139,6 +140,24 @@ public class HillstromDemo {
         }
     }
 
+    /**
+     * A user's route once the per-user read model holds it: that model is a processing group of its own, which may
+     * still be working through the run's last batches when the execution's model shows the run's end.
+     */
+    private JsonNode routeOf(String executionId, String userId) {
+        long deadline = System.nanoTime() + ROUTE_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return client.route(executionId, userId);
+            } catch (ApiException e) {
+                if (e.status() != 404 || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+            }
+            pause();
+        }
+    }
+
     /** The execution as the query side has it; a missing node until its read model knows it. */
     private JsonNode readExecution(String executionId) {
         try {
@@ -176,11 +195,11 @@ public class HillstromDemo {
         Map<String, JsonNode> routes = new LinkedHashMap<>();
         List<String> newbies = audience.newbieIds();
 
-        firstNotNew(audience.rows(), newbies).ifPresent(id -> routes.put(id, client.route(executionId, id)));
+        firstNotNew(audience.rows(), newbies).ifPresent(id -> routes.put(id, routeOf(executionId, id)));
         boolean sawMail = false;
         boolean sawHook = false;
         for (String id : newbies.subList(0, Math.min(20, newbies.size()))) {
-            JsonNode route = client.route(executionId, id);
+            JsonNode route = routeOf(executionId, id);
             boolean mail = Routes.reaches(route, DemoCampaign.EMAIL);
             if ((mail && !sawMail) || (!mail && !sawHook)) {
                 routes.put(id, route);

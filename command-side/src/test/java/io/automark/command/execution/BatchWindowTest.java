@@ -1,0 +1,92 @@
+package io.automark.command.execution;
+
+import io.automark.command.execution.BatchWindow.BatchOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BatchWindowTest {
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void movesOnOnlyOverTheBatchesRecordedWithoutAGap() throws Exception {
+        BatchWindow window = new BatchWindow(threads, 3, 5);
+        CountDownLatch firstMayEnd = new CountDownLatch(1);
+
+        window.start(5, () -> {
+            await(firstMayEnd);
+            return recorded();
+        });
+        window.start(6, BatchWindowTest::recorded);
+        window.start(7, BatchWindowTest::recorded);
+
+        assertThat(window.hasRoom()).isFalse();
+        long ended = window.awaitNext().batchNumber() + window.awaitNext().batchNumber();
+        assertThat(ended).isEqualTo(6 + 7);
+        assertThat(window.recordedUpTo()).as("batch 5 still runs").isEqualTo(5);
+
+        firstMayEnd.countDown();
+        assertThat(window.awaitNext().batchNumber()).isEqualTo(5);
+        assertThat(window.recordedUpTo()).isEqualTo(8);
+        assertThat(window.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBatchTheExecutionRefusedKeepsTheJobBeforeIt() {
+        BatchWindow window = new BatchWindow(threads, 2, 0);
+
+        window.start(0, () -> BatchOutcome.NOT_RECORDED);
+        window.start(1, BatchWindowTest::recorded);
+        window.awaitNext();
+        window.awaitNext();
+
+        assertThat(window.recordedUpTo()).isZero();
+    }
+
+    @Test
+    void keepsTheFirstFailureAndStartsNothingMoreButLetsTheOthersEnd() {
+        BatchWindow window = new BatchWindow(threads, 2, 0);
+
+        window.start(0, () -> {
+            throw new IllegalStateException("store gone");
+        });
+        window.start(1, BatchWindowTest::recorded);
+        window.awaitNext();
+        window.awaitNext();
+
+        assertThat(window.failure()).hasMessage("store gone");
+        assertThat(window.hasRoom()).isFalse();
+        assertThat(window.isEmpty()).isTrue();
+        assertThat(window.recordedUpTo()).isZero();
+    }
+
+    @Test
+    void needsRoomForOneBatch() {
+        assertThatThrownBy(() -> new BatchWindow(threads, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static BatchOutcome recorded() {
+        return new BatchOutcome(true, List.of());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
