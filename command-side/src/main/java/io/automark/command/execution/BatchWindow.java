@@ -1,16 +1,20 @@
 package io.automark.command.execution;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The batches of one job that run side by side: at most {@code size} at a time, each recorded on its own, so that
- * one batch's waits (for the receiver, the ledger, the event store) overlap another's work. The job may only move
+ * The batches of one job that run side by side: at most {@code size} at a time and within {@code size} of the first
+ * one not yet recorded, each recorded on its own, so that one batch's waits (for the receiver, the ledger, the event
+ * store) overlap another's work. The job may only move
  * past the batches below the first one not yet recorded: {@link #recordedUpTo()} is that point, and a crash makes
  * the next holder run the recorded batches above it again, which the execution refuses as recorded and whose sends
  * the delivery ledger holds, so nothing is sent twice.
@@ -36,9 +40,12 @@ final class BatchWindow {
         this.recordedUpTo = firstBatch;
     }
 
-    /** Whether another batch may start: the window has room and no batch failed. */
-    boolean hasRoom() {
-        return inFlight < size && failure == null;
+    /**
+     * Whether the batch may start: no batch failed, and it lies within {@code size} batches of the first one not
+     * recorded, so that a crash leaves at most that many batches to run again.
+     */
+    boolean mayStart(long batchNumber) {
+        return failure == null && inFlight < size && batchNumber < recordedUpTo + size;
     }
 
     boolean isEmpty() {
@@ -52,12 +59,16 @@ final class BatchWindow {
     }
 
     /**
-     * Waits for the next batch to end and answers it. A batch that threw is kept as the window's failure (see
-     * {@link #failure()}) and answers an empty result, so that the caller still waits for the others.
+     * Waits up to {@code patience} for the next batch to end and answers it; empty when none ended in that time. A
+     * batch that threw is kept as the window's failure (see {@link #failure()}) and answers an empty outcome, so that
+     * the caller still waits for the others.
      */
-    Ran awaitNext() {
+    Optional<Ran> awaitNext(Duration patience) {
         try {
-            Future<Ran> next = running.take();
+            Future<Ran> next = running.poll(patience.toNanos(), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return Optional.empty();
+            }
             inFlight--;
             Ran ran = next.get();
             if (ran.outcome().recorded()) {
@@ -66,13 +77,13 @@ final class BatchWindow {
                     recordedUpTo++;
                 }
             }
-            return ran;
+            return Optional.of(ran);
         } catch (ExecutionException e) {
             if (failure == null) {
                 failure = e.getCause() instanceof RuntimeException runtime ? runtime
                         : new IllegalStateException("an execution batch failed", e.getCause());
             }
-            return new Ran(-1, BatchOutcome.NOT_RECORDED);
+            return Optional.of(new Ran(-1, BatchOutcome.NOT_RECORDED));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while execution batches were running", e);

@@ -127,7 +127,7 @@ class ExecutionRunner {
         long next = job.nextBatch();
 
         while (true) {
-            while (halt == Halt.NONE && window.hasRoom() && next < chunks) {
+            while (halt == Halt.NONE && next < chunks && window.mayStart(next)) {
                 halt = haltBefore(job, owner, keepGoing);
                 if (halt == Halt.NONE) {
                     long batch = next++;
@@ -138,15 +138,26 @@ class ExecutionRunner {
                 return halt;
             }
 
-            BatchWindow.Ran ran = window.awaitNext();
-            logNewFailures(job, ran.outcome().failures(), failures);
-            boolean ended = !ran.outcome().recorded() && window.failure() == null;
-            if (halt != Halt.LEFT && (ended || !jobs.advance(job.executionId(), owner, window.recordedUpTo(),
-                    ran.outcome().failures(), clock.instant(), lease))) {
+            Optional<BatchWindow.Ran> ended = window.awaitNext(lease.dividedBy(3));
+            ended.ifPresent(ran -> logNewFailures(job, ran.outcome().failures(), failures));
+            if (halt != Halt.LEFT && !movedOn(job, owner, window, ended)) {
                 // The execution ended, or another worker holds the job now: it is theirs to move on.
                 halt = Halt.LEFT;
             }
         }
+    }
+
+    /**
+     * Moves the job over the batches recorded so far and renews its lease; also when no batch ended within a third of
+     * the lease, so that batches slowed down (by a slow receiver, say) are not taken over while they still send.
+     *
+     * @return false when the execution ended or another worker holds the job now
+     */
+    private boolean movedOn(ExecutionJob job, String owner, BatchWindow window, Optional<BatchWindow.Ran> ended) {
+        boolean executionEnded = ended.isPresent() && !ended.get().outcome().recorded() && window.failure() == null;
+        List<String> found = ended.map(ran -> ran.outcome().failures()).orElse(List.of());
+        return !executionEnded && jobs.advance(job.executionId(), owner, window.recordedUpTo(), found,
+                clock.instant(), lease);
     }
 
     private void leave(ExecutionJob job, String owner, Halt halt, long recordedUpTo) {

@@ -4,6 +4,7 @@ import io.automark.command.execution.BatchWindow.BatchOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -33,14 +34,18 @@ class BatchWindowTest {
         window.start(6, BatchWindowTest::recorded);
         window.start(7, BatchWindowTest::recorded);
 
-        assertThat(window.hasRoom()).isFalse();
-        long ended = window.awaitNext().batchNumber() + window.awaitNext().batchNumber();
+        assertThat(window.mayStart(8)).isFalse();
+        long ended = next(window).batchNumber() + next(window).batchNumber();
         assertThat(ended).isEqualTo(6 + 7);
         assertThat(window.recordedUpTo()).as("batch 5 still runs").isEqualTo(5);
+        assertThat(window.mayStart(8)).as("no further than three past the first batch not recorded").isFalse();
+        assertThat(window.awaitNext(Duration.ofMillis(50))).as("batch 5 still runs").isEmpty();
 
         firstMayEnd.countDown();
-        assertThat(window.awaitNext().batchNumber()).isEqualTo(5);
+        assertThat(next(window).batchNumber()).isEqualTo(5);
         assertThat(window.recordedUpTo()).isEqualTo(8);
+        assertThat(window.mayStart(8)).isTrue();
+        assertThat(window.mayStart(11)).isFalse();
         assertThat(window.isEmpty()).isTrue();
     }
 
@@ -50,8 +55,8 @@ class BatchWindowTest {
 
         window.start(0, () -> BatchOutcome.NOT_RECORDED);
         window.start(1, BatchWindowTest::recorded);
-        window.awaitNext();
-        window.awaitNext();
+        next(window);
+        next(window);
 
         assertThat(window.recordedUpTo()).isZero();
     }
@@ -64,11 +69,11 @@ class BatchWindowTest {
             throw new IllegalStateException("store gone");
         });
         window.start(1, BatchWindowTest::recorded);
-        window.awaitNext();
-        window.awaitNext();
+        next(window);
+        next(window);
 
         assertThat(window.failure()).hasMessage("store gone");
-        assertThat(window.hasRoom()).isFalse();
+        assertThat(window.mayStart(2)).isFalse();
         assertThat(window.isEmpty()).isTrue();
         assertThat(window.recordedUpTo()).isZero();
     }
@@ -76,6 +81,10 @@ class BatchWindowTest {
     @Test
     void needsRoomForOneBatch() {
         assertThatThrownBy(() -> new BatchWindow(threads, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static BatchWindow.Ran next(BatchWindow window) {
+        return window.awaitNext(Duration.ofSeconds(10)).orElseThrow();
     }
 
     private static BatchOutcome recorded() {

@@ -33,12 +33,6 @@ public class ChannelsBenchCommand implements Callable<Integer> {
             description = "Users, hence sends per channel (default: ${DEFAULT-VALUE}).")
     long sends;
 
-    @Option(names = "--warm-up", defaultValue = "0",
-            description = "Sends per channel before the measured run, through a campaign of their own over an "
-                    + "audience of that size, and not counted: the measured run then meets a service whose send "
-                    + "path the JIT compiler has compiled already (default: ${DEFAULT-VALUE}).")
-    long warmUp;
-
     @Option(names = "--channels", split = ",", defaultValue = "WEBHOOK,KAFKA",
             description = "The channels to measure (default: ${DEFAULT-VALUE}).")
     List<BenchChannel> channels = new ArrayList<>();
@@ -100,9 +94,6 @@ public class ChannelsBenchCommand implements Callable<Integer> {
         if (sends < 1) {
             throw new IllegalArgumentException("--sends must be at least 1, not " + sends);
         }
-        if (warmUp < 0) {
-            throw new IllegalArgumentException("--warm-up must be 0 or more, not " + warmUp);
-        }
         if (channels.isEmpty()) {
             throw new IllegalArgumentException("--channels names no channel");
         }
@@ -112,7 +103,7 @@ public class ChannelsBenchCommand implements Callable<Integer> {
         if (wrkDuration.toSeconds() < 1 || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("--wrk-duration must be a second or more and --timeout positive");
         }
-        return new ChannelSettings(sends, warmUp, EnumSet.copyOf(channels), wrkDuration, wrkConnections, wrkThreads,
+        return new ChannelSettings(sends, EnumSet.copyOf(channels), wrkDuration, wrkConnections, wrkThreads,
                 kafkaPartitions, HeapLimit.of(xmx), profile, timeout, serviceOptions, projectDir,
                 RunDirectory.of(dataDir, "channels"));
     }
@@ -120,13 +111,12 @@ public class ChannelsBenchCommand implements Callable<Integer> {
     /**
      * How to run the channels benchmark.
      *
-     * @param warmUp     sends per channel before the measured ones, not counted; 0 for none
      * @param profile    whether to record the service and the store with JFR
      * @param projectDir the project with its Maven wrapper; null to look for it
      * @param runDir     where the children's logs go
      */
-    record ChannelSettings(long sends, long warmUp, Set<BenchChannel> channels, Duration wrkDuration,
-                           int wrkConnections, int wrkThreads, int kafkaPartitions, HeapLimit jvm, boolean profile,
+    record ChannelSettings(long sends, Set<BenchChannel> channels, Duration wrkDuration, int wrkConnections,
+                           int wrkThreads, int kafkaPartitions, HeapLimit jvm, boolean profile,
                            Duration timeout,
                            List<String> serviceOptions, Path projectDir, Path runDir) {
 

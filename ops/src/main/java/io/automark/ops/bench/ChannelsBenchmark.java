@@ -62,15 +62,13 @@ final class ChannelsBenchmark {
             Optional<String> brokers = wants(BenchChannel.KAFKA) ? startKafka(rig) : Optional.empty();
             rig.startService(serviceJvm(), springArgs(brokers));
             Sends sends = new Sends(rig, "bench-" + RunDirectory.stamp());
-            String audienceId = sends.importAudience("channels-bench", settings.sends());
-            String warmUpAudienceId = settings.warmUp() > 0
-                    ? sends.importAudience("channels-warm-up", settings.warmUp()) : null;
+            String audienceId = sends.importAudience();
 
             if (receiver != null) {
-                webhook(sends, audienceId, warmUpAudienceId, receiver);
+                webhook(sends, audienceId, receiver);
             }
             if (brokers.isPresent()) {
-                kafka(sends, audienceId, warmUpAudienceId, brokers.get());
+                kafka(sends, audienceId, brokers.get());
             }
         } catch (RuntimeException e) {
             report.failed(e.getMessage());
@@ -128,12 +126,8 @@ final class ChannelsBenchmark {
         return args;
     }
 
-    private void webhook(Sends sends, String audienceId, String warmUpAudienceId, WebhookReceiver receiver) {
+    private void webhook(Sends sends, String audienceId, WebhookReceiver receiver) {
         String url = loopback(receiver.url());
-        if (warmUpAudienceId != null) {
-            sends.warmUp("WEBHOOK", ChannelFlow.webhook(sends.client.json(), "Webhook warm-up " + sends.workspace,
-                    warmUpAudienceId, url));
-        }
         Measured measured = sends.measure("WEBHOOK", ChannelFlow.webhook(sends.client.json(), "Webhook "
                 + sends.workspace, audienceId, url), receiver::received);
         report.line("WEBHOOK: %,d sends in %s = %,.0f sends/s (publish until the read model shows every send); "
@@ -162,11 +156,7 @@ final class ChannelsBenchmark {
                 measured.perSecond(), result.perSecond());
     }
 
-    private void kafka(Sends sends, String audienceId, String warmUpAudienceId, String brokers) {
-        if (warmUpAudienceId != null) {
-            sends.warmUp("KAFKA", ChannelFlow.kafka(sends.client.json(), "Kafka warm-up " + sends.workspace,
-                    warmUpAudienceId, TOPIC));
-        }
+    private void kafka(Sends sends, String audienceId, String brokers) {
         try (KafkaRecords records = new KafkaRecords(brokers, TOPIC)) {
             long before = records.getAsLong();
             Measured measured = sends.measure("KAFKA", ChannelFlow.kafka(sends.client.json(), "Kafka "
@@ -205,36 +195,19 @@ final class ChannelsBenchmark {
             this.reads = new ReadModels(rig.serviceUrl(), workspace);
         }
 
-        String importAudience(String name, long users) {
+        String importAudience() {
             long start = System.nanoTime();
 
-            JsonNode imported = client.importAudienceCsv(name, new SyntheticAudience(users)::openCsv);
+            JsonNode imported = client.importAudienceCsv("channels-bench", new SyntheticAudience(settings.sends())
+                    ::openCsv);
 
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            report.line("import %s: %,d users in %s", name, imported.path("size").asLong(),
-                    Figures.seconds(elapsed));
-            if (imported.path("size").asLong() != users) {
+            report.line("import: %,d users in %s", imported.path("size").asLong(), Figures.seconds(elapsed));
+            if (imported.path("size").asLong() != settings.sends()) {
                 throw new IllegalStateException("the service imported " + imported.path("size").asLong() + " of "
-                        + users + " users");
+                        + settings.sends() + " users");
             }
             return imported.path("id").asText();
-        }
-
-        /** Runs a campaign over the warm-up audience until its execution completed with every send; not timed. */
-        void warmUp(String channel, ObjectNode campaign) {
-            String campaignId = client.createCampaign(campaign).path("id").asText();
-            progress.printf("%s: warming up with %,d sends ...%n", channel, settings.warmUp());
-
-            long start = System.nanoTime();
-            long version = client.publish(campaignId).path("version").asLong(1);
-            String executionId = Waits.executionId(client, campaignId, version, Duration.ofMinutes(2));
-            try (HeapPeak heap = HeapPeak.start(client, Duration.ofMillis(500))) {
-                Duration elapsed = new Milestones(rig, progress, heap, start, settings.timeout()).await(channel
-                        + " warm-up COMPLETED with every send succeeded", new ExecutionDone(reads, executionId,
-                        settings.warmUp(), found -> ChannelFlow.problems(found, settings.warmUp())), POLL);
-                report.line("%s: warm-up of %,d sends first, not counted, in %s", channel, settings.warmUp(),
-                        Figures.seconds(elapsed));
-            }
         }
 
         /**

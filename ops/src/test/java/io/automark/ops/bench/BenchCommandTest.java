@@ -72,18 +72,16 @@ class BenchCommandTest {
         assertThat(settings.wrkDuration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.jvm().xmx()).isEmpty();
         assertThat(settings.profile()).isFalse();
-        assertThat(settings.warmUp()).isZero();
     }
 
     @Test
     void takesTheSendsAndOneChannel() {
         ChannelSettings settings = channels("bench", "channels", "--sends", "5000", "--channels", "WEBHOOK",
-                "--profile", "--warm-up", "2000").settings();
+                "--profile").settings();
 
         assertThat(settings.sends()).isEqualTo(5000);
         assertThat(settings.channels()).containsExactly(BenchChannel.WEBHOOK);
         assertThat(settings.profile()).isTrue();
-        assertThat(settings.warmUp()).isEqualTo(2000);
     }
 
     @Test
