@@ -107,13 +107,16 @@ public record ProviderSettings(ComponentType type, String url, Map<String, Strin
         }
     }
 
-    static boolean isHttpUrl(String url) {
+    /** Whether the text is an absolute http or https URL with a host and, if any, a port from 1 to 65535. */
+    public static boolean isHttpUrl(String url) {
         if (url == null || url.length() > 2048) {
             return false;
         }
         try {
             URI uri = URI.create(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+            boolean portOk = uri.getPort() == -1 || uri.getPort() >= 1 && uri.getPort() <= 65_535;
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && portOk;
         } catch (IllegalArgumentException e) {
             return false;
         }

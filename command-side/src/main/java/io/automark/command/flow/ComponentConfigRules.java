@@ -1,9 +1,9 @@
 package io.automark.command.flow;
 
+import io.automark.command.channel.ProviderSettings;
 import io.automark.command.common.Problem;
 import io.automark.events.campaign.FlowComponent;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,6 +20,12 @@ final class ComponentConfigRules {
 
     static final Set<String> YES_NO = Set.of(Branches.YES, Branches.NO);
     static final Set<String> WAIT_BRANCHES = Set.of(Branches.MATCHED, Branches.TIMEOUT);
+
+    /** The longest wait, time-out, window or test a flow may ask for: ten years. */
+    static final Duration LONGEST_SPAN = Duration.ofDays(3650);
+
+    /** Waits end by this instant at the latest; later ones could not be stored as dates on MongoDB. */
+    static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
 
     private ComponentConfigRules() {
     }
@@ -82,10 +88,10 @@ final class ComponentConfigRules {
             return;
         }
         if (duration != null) {
-            parse(config, "duration", () -> Duration.parse(String.valueOf(duration)));
+            checkSpan(config, "duration");
         }
         if (until != null) {
-            parse(config, "until", () -> Instant.parse(String.valueOf(until)));
+            parse(config, "until", () -> checkUntil(config, Instant.parse(String.valueOf(until))));
         }
         if (event != null) {
             Map<?, ?> match = config.requireMap("event");
@@ -95,8 +101,9 @@ final class ComponentConfigRules {
             if (match != null && match.get("key") != null && !(match.get("key") instanceof String)) {
                 config.problem("event.key", "must name a property");
             }
-            config.requireText("timeout");
-            parse(config, "timeout", () -> Duration.parse(String.valueOf(config.raw("timeout"))));
+            if (config.requireText("timeout") != null) {
+                checkSpan(config, "timeout");
+            }
         }
     }
 
@@ -108,8 +115,9 @@ final class ComponentConfigRules {
         if (!(goal.get("eventType") instanceof String type && !type.isBlank())) {
             config.problem("goal.eventType", "is required");
         }
-        if (!(goal.get("windowHours") instanceof Number hours && hours.doubleValue() > 0)) {
-            config.problem("goal.windowHours", "needs a number of hours above 0");
+        if (!(goal.get("windowHours") instanceof Number hours && hours.doubleValue() > 0
+                && hours.doubleValue() <= LONGEST_SPAN.toHours())) {
+            config.problem("goal.windowHours", "needs a number of hours above 0, at most " + LONGEST_SPAN.toHours());
         }
     }
 
@@ -118,11 +126,28 @@ final class ComponentConfigRules {
         config.requireList("results");
         Object window = config.raw("window");
         if (window != null) {
-            parse(config, "window", () -> Duration.parse(String.valueOf(window)));
+            checkSpan(config, "window");
         }
         Object receipt = config.raw("receiptEvent");
         if (receipt != null && !(receipt instanceof String text && !text.isBlank())) {
             config.problem("receiptEvent", "must be an event type");
+        }
+    }
+
+    /** A span of waiting: positive, and short enough that every instant it leads to can be stored as a date. */
+    private static void checkSpan(ConfigReader config, String key) {
+        parse(config, key, () -> {
+            Duration span = Duration.parse(String.valueOf(config.raw(key)));
+            if (span.isNegative() || span.isZero() || span.compareTo(LONGEST_SPAN) > 0) {
+                config.problem(key, "must be a positive ISO-8601 duration of at most " + LONGEST_SPAN.toDays()
+                        + " days");
+            }
+        });
+    }
+
+    private static void checkUntil(ConfigReader config, Instant until) {
+        if (until.isAfter(LATEST_INSTANT)) {
+            config.problem("until", "must be before " + LATEST_INSTANT);
         }
     }
 
@@ -160,21 +185,12 @@ final class ComponentConfigRules {
 
     private static void checkWebhook(ConfigReader config) {
         String url = config.requireText("url");
-        if (url != null && !isHttpUrl(url)) {
+        if (url != null && !ProviderSettings.isHttpUrl(url)) {
             config.problem("url", "must be an absolute http or https URL");
         }
         Object timeout = config.raw("timeoutMs");
         if (timeout != null && (!(timeout instanceof Integer ms) || ms < 1 || ms > 60_000)) {
             config.problem("timeoutMs", "must be a whole number of milliseconds from 1 to 60000");
-        }
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

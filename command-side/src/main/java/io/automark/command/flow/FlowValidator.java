@@ -122,7 +122,7 @@ public final class FlowValidator {
         Set<String> branches = ComponentConfigRules.branchesOf(from);
         if (branches.isEmpty() && branch != null) {
             problems.add(new Problem(path, from.type() + " does not branch; leave the branch out"));
-        } else if (!branches.isEmpty() && !branches.contains(branch)) {
+        } else if (!branches.isEmpty() && (branch == null || !branches.contains(branch))) {
             problems.add(new Problem(path, "'" + from.id() + "' leaves by one of " + branches + "; got " + branch));
         }
     }

@@ -96,4 +96,54 @@ class FlowValidatorTest {
             assertThat(fields(flow)).as(type.name()).anyMatch(field -> field.startsWith("flow.components[1].config"));
         }
     }
+
+    @Test
+    void refusesAnEdgeWithoutBranchOutOfAJudgment() {
+        FlowComponent judge = new FlowComponent("judge", ComponentType.TAG_JUDGMENT, Map.of("match", "ALL",
+                "conditions", List.of(Map.of("attribute", "city", "operator", "EQ", "value", "Paris"))));
+        FlowDefinition flow = new FlowDefinition(List.of(audience("in"), judge, hook("a")),
+                List.of(new FlowEdge("in", "judge", null), new FlowEdge("judge", "a", null)));
+
+        assertThat(FlowValidator.problemsOf(flow)).extracting(Problem::field).containsExactly("flow.edges[1].branch");
+    }
+
+    @Test
+    void refusesWaitsAndWindowsTooLongToStoreOrNotPositive() {
+        List<Map<String, Object>> configs = List.of(
+                Map.of("duration", "P1000000000000D"),
+                Map.of("duration", "-PT5M"),
+                Map.of("until", "+1000000000-01-01T00:00:00Z"),
+                Map.of("event", Map.of("eventType", "pay"), "timeout", "P1000000000000D"),
+                Map.of("event", Map.of("eventType", "pay"), "timeout", "PT0S"));
+
+        for (Map<String, Object> config : configs) {
+            FlowDefinition flow = new FlowDefinition(List.of(audience("in"),
+                    new FlowComponent("wait", ComponentType.WAIT_UNTIL, config), hook("a")),
+                    List.of(new FlowEdge("in", "wait", null), new FlowEdge("wait", "a", config.containsKey("event")
+                            ? "matched" : null)));
+
+            assertThat(fields(flow)).as(config.toString()).singleElement().asString()
+                    .startsWith("flow.components[1].config");
+        }
+    }
+
+    @Test
+    void refusesAnAbTestWindowTooLongToStore() {
+        FlowComponent test = new FlowComponent("ab", ComponentType.AB_TEST, Map.of(
+                "groups", List.of(Map.of("name", "A", "percent", 100)),
+                "goal", Map.of("eventType", "buy", "windowHours", 1e300)));
+        FlowDefinition flow = new FlowDefinition(List.of(audience("in"), test, hook("a")),
+                List.of(new FlowEdge("in", "ab", null), new FlowEdge("ab", "a", "A")));
+
+        assertThat(fields(flow)).containsExactly("flow.components[1].config.goal.windowHours");
+    }
+
+    @Test
+    void refusesAWebhookUrlWithAPortOutOfRange() {
+        FlowDefinition flow = new FlowDefinition(List.of(audience("in"),
+                new FlowComponent("hook", ComponentType.WEBHOOK, Map.of("url", "http://127.0.0.1:99999/x"))),
+                List.of(new FlowEdge("in", "hook", null)));
+
+        assertThat(fields(flow)).containsExactly("flow.components[1].config.url");
+    }
 }
