@@ -10,6 +10,7 @@ import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.ExecutionStarted;
 import io.automark.events.execution.UserOutcome;
+import io.automark.events.execution.UserResult;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +75,13 @@ class AudienceExporter {
         }
         String audienceId = idOf(request.operationId());
         String sourceAudience = entryAudienceOf(started);
+        Map<String, UserResult> resumedAs = resumedResults(request, history);
+        Set<String> exported = new HashSet<>();
         long chunk = 0;
         long size = 0;
         for (Object event : history) {
             if (event instanceof ExecutionBatchRecorded batch) {
-                List<AudienceMember> chosen = chosen(request, batch, sourceAudience);
+                List<AudienceMember> chosen = chosen(request, batch, sourceAudience, resumedAs, exported);
                 audiences.replaceChunk(audienceId, chunk++, chosen);
                 size += chosen.size();
             }
@@ -97,14 +102,36 @@ class AudienceExporter {
                 request.operationId(), size, request.componentId(), request.executionId(), audienceId);
     }
 
+    /**
+     * The users who waited at the component and have since left it, with the result they left with: that result,
+     * not the WAITING they were first recorded with, decides whether they are exported.
+     */
+    private static Map<String, UserResult> resumedResults(AudienceExportRequested request, List<Object> history) {
+        Map<String, UserResult> results = new HashMap<>();
+        history.stream()
+                .filter(ExecutionBatchRecorded.class::isInstance)
+                .flatMap(event -> ((ExecutionBatchRecorded) event).components().stream())
+                .filter(outcomes -> outcomes.resumed() && outcomes.componentId().equals(request.componentId()))
+                .flatMap(outcomes -> outcomes.outcomes().stream())
+                .forEach(outcome -> results.put(outcome.userId(), outcome.result()));
+        return results;
+    }
+
+    /**
+     * The users of the batch to export, each with its latest result at the component, and each once over the whole
+     * export: a user who waited is exported from the batch it entered by, with the result it left with.
+     */
     private List<AudienceMember> chosen(AudienceExportRequested request, ExecutionBatchRecorded batch,
-                                        String sourceAudience) {
+                                        String sourceAudience, Map<String, UserResult> resumedAs,
+                                        Set<String> exported) {
         Set<String> userIds = batch.components().stream()
-                .filter(outcomes -> outcomes.componentId().equals(request.componentId()))
+                .filter(outcomes -> !outcomes.resumed() && outcomes.componentId().equals(request.componentId()))
                 .map(ComponentOutcomes::outcomes)
                 .flatMap(List::stream)
-                .filter(outcome -> request.results().contains(outcome.result()))
+                .filter(outcome -> request.results().contains(resumedAs.getOrDefault(outcome.userId(),
+                        outcome.result())))
                 .map(UserOutcome::userId)
+                .filter(exported::add)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (userIds.isEmpty()) {
             return List.of();

@@ -91,6 +91,28 @@ class WaitAndAbTestHttpTest {
         assertThat(route.path("steps").findValuesAsText("result")).containsSubsequence("WAITING", "PASSED");
         assertThat(route.path("steps").findValuesAsText("componentId"))
                 .containsExactly("audience", "ab", "pause", "pause", "keepA");
+
+        String operationId = api.post("/executions/" + executionId + "/components/pause/audiences",
+                Map.of("name", "paused", "results", List.of("WAITING", "PASSED"))).id();
+        JsonNode saved = awaitOperation(api, operationId);
+        assertThat(saved.path("size").asLong()).as("each user who waited once, by the result it left with")
+                .isEqualTo(inA);
+        String waitedOnly = api.post("/executions/" + executionId + "/components/pause/audiences",
+                Map.of("name", "still waiting", "results", List.of("WAITING"))).id();
+        assertThat(awaitOperation(api, waitedOnly).path("size").asLong()).isZero();
+    }
+
+    private static JsonNode awaitOperation(Api api, String operationId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = api.get("/audience-operations/" + operationId).body();
+            if (last.path("status").asText().equals("COMPLETED")) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("operation " + operationId + " did not complete: " + last);
     }
 
     /** The user details follow the stream on their own, so they may show the run a little later than the figures. */
