@@ -22,6 +22,7 @@ import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,7 @@ import java.util.function.Function;
 final class HttpDelivery implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpDelivery.class);
+    private static final TimeValue SELECT_INTERVAL = TimeValue.ofMilliseconds(50);
     private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(5);
 
     private final CloseableHttpAsyncClient client;
@@ -159,8 +161,11 @@ final class HttpDelivery implements AutoCloseable {
                                 .setConnectTimeout(CONNECT_TIMEOUT)
                                 .build())
                         .build())
+                // The reactor checks time-outs once per select interval, by default a second: a 150 ms time-out
+                // would fire after up to a second, so a peer answering within that second still counted as on time.
                 .setIOReactorConfig(IOReactorConfig.custom()
                         .setIoThreadCount(1)
+                        .setSelectInterval(SELECT_INTERVAL)
                         .build())
                 .setThreadFactory(daemon(name + "-http"))
                 .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
