@@ -89,6 +89,14 @@ public final class FlowGraph {
         return unreachable;
     }
 
+    /** The components a user can reach after {@code componentId}, not counting itself. */
+    public Set<String> reachableFrom(String componentId) {
+        Set<String> reached = new LinkedHashSet<>();
+        visit(componentId, reached);
+        reached.remove(componentId);
+        return reached;
+    }
+
     private void visit(String id, Set<String> reached) {
         if (reached.add(id)) {
             outgoing.getOrDefault(id, List.of()).forEach(edge -> visit(edge.to(), reached));

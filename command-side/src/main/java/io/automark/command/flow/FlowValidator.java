@@ -2,6 +2,7 @@ package io.automark.command.flow;
 
 import io.automark.command.common.InvalidInputException;
 import io.automark.command.common.Problem;
+import io.automark.events.campaign.ComponentType;
 import io.automark.events.campaign.FlowComponent;
 import io.automark.events.campaign.FlowDefinition;
 import io.automark.events.campaign.FlowEdge;
@@ -51,7 +52,41 @@ public final class FlowValidator {
         if (problems.isEmpty()) {
             checkGraph(flow, problems);
         }
+        if (problems.isEmpty()) {
+            checkReferences(flow, problems);
+        }
         return problems;
+    }
+
+    /**
+     * Rules between components: a RESULT_JUDGMENT judges a send its users passed before, and a TAG needs users from
+     * an audience, which a behaviour-event entry does not give (its users would go no further than the TAG).
+     */
+    private static void checkReferences(FlowDefinition flow, List<Problem> problems) {
+        FlowGraph graph = FlowGraph.of(flow);
+        boolean behaviorEntry = graph.entry().map(entry -> entry.type() == ComponentType.BEHAVIOR_EVENT)
+                .orElse(false);
+        for (int i = 0; i < flow.components().size(); i++) {
+            FlowComponent component = flow.components().get(i);
+            String path = "flow.components[" + i + "]";
+            if (component.type() == ComponentType.TAG && behaviorEntry) {
+                problems.add(new Problem(path + ".type", "TAG writes to the audience store; users let in by a "
+                        + "BEHAVIOR_EVENT entry come from no audience"));
+            }
+            if (component.type() == ComponentType.RESULT_JUDGMENT) {
+                checkJudgedSend(graph, component, path + ".config.componentId", problems);
+            }
+        }
+    }
+
+    private static void checkJudgedSend(FlowGraph graph, FlowComponent judgment, String path, List<Problem> problems) {
+        Object judged = judgment.config().get("componentId");
+        FlowComponent send = judged instanceof String id ? graph.component(id) : null;
+        if (send == null || send.type() == null || !send.type().isChannel()) {
+            problems.add(new Problem(path, "must name a sending component of the flow; got " + judged));
+        } else if (!graph.reachableFrom(send.id()).contains(judgment.id())) {
+            problems.add(new Problem(path, "'" + send.id() + "' must come before '" + judgment.id() + "'"));
+        }
     }
 
     private static Map<String, FlowComponent> checkComponents(List<FlowComponent> components, List<Problem> problems) {

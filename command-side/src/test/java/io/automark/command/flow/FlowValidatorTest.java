@@ -146,4 +146,36 @@ class FlowValidatorTest {
 
         assertThat(fields(flow)).containsExactly("flow.components[1].config.url");
     }
+
+    @Test
+    void refusesAResultJudgmentOfNoEarlierSend() {
+        FlowComponent ghost = judgmentOf("ghost");
+        FlowComponent later = judgmentOf("hook");
+        FlowDefinition ofGhost = new FlowDefinition(List.of(audience("in"), ghost, hook("hook")),
+                List.of(new FlowEdge("in", "judge", null), new FlowEdge("judge", "hook", "yes")));
+        FlowDefinition ofLaterSend = new FlowDefinition(List.of(audience("in"), later, hook("hook")),
+                List.of(new FlowEdge("in", "judge", null), new FlowEdge("judge", "hook", "yes")));
+        FlowDefinition ofEarlierSend = new FlowDefinition(List.of(audience("in"), hook("hook"), judgmentOf("hook"),
+                hook("again")), List.of(new FlowEdge("in", "hook", null), new FlowEdge("hook", "judge", null),
+                new FlowEdge("judge", "again", "no")));
+
+        assertThat(fields(ofGhost)).containsExactly("flow.components[1].config.componentId");
+        assertThat(fields(ofLaterSend)).containsExactly("flow.components[1].config.componentId");
+        assertThat(fields(ofEarlierSend)).isEmpty();
+    }
+
+    @Test
+    void refusesATagAfterABehaviourEntry() {
+        FlowDefinition flow = new FlowDefinition(List.of(
+                new FlowComponent("visit", ComponentType.BEHAVIOR_EVENT, Map.of("eventType", "visit")),
+                new FlowComponent("tag", ComponentType.TAG, Map.of("tags", List.of("visitor")))),
+                List.of(new FlowEdge("visit", "tag", null)));
+
+        assertThat(fields(flow)).containsExactly("flow.components[1].type");
+    }
+
+    private static FlowComponent judgmentOf(String sendId) {
+        return new FlowComponent("judge", ComponentType.RESULT_JUDGMENT, Map.of("componentId", sendId,
+                "results", List.of("SUCCESS")));
+    }
 }
