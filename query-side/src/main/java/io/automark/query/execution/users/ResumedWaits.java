@@ -7,7 +7,6 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
-import io.automark.events.execution.UserOutcome;
 import io.automark.events.execution.UserResult;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -43,8 +42,8 @@ final class ResumedWaits {
     /** Moves the users of {@code resumed}, recorded by {@code event}, out of their earlier WAITING groups. */
     void settle(ExecutionBatchRecorded event, ComponentOutcomes resumed) {
         String componentId = resumed.componentId();
-        Set<String> users = resumed.outcomes().stream()
-                .map(UserOutcome::userId)
+        Set<String> users = resumed.groups().stream()
+                .flatMap(group -> group.userIds().stream())
                 .collect(Collectors.toSet());
 
         for (Document earlier : waitingBefore(event, componentId)) {

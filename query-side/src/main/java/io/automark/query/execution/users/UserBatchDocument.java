@@ -2,7 +2,6 @@ package io.automark.query.execution.users;
 
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
-import io.automark.events.execution.UserOutcome;
 import io.automark.events.execution.UserResult;
 import io.automark.query.execution.FieldKey;
 import org.bson.Document;
@@ -29,9 +28,10 @@ final class UserBatchDocument {
 
         for (ComponentOutcomes outcomes : event.components()) {
             ComponentEntry component = components.computeIfAbsent(outcomes.componentId(), id -> new ComponentEntry());
-            for (UserOutcome user : outcomes.outcomes()) {
-                users.add(user.userId());
-                component.add(user);
+            // The event comes grouped by outcome already: its groups are taken over, not rebuilt user by user.
+            for (var group : outcomes.groups()) {
+                users.addAll(group.userIds());
+                component.add(new Outcome(group.result(), group.branch(), group.reason()), group.userIds());
             }
         }
 
@@ -60,11 +60,9 @@ final class UserBatchDocument {
         private final Map<Outcome, List<String>> groups = new LinkedHashMap<>();
         private final Map<UserResult, Integer> counts = new EnumMap<>(UserResult.class);
 
-        void add(UserOutcome user) {
-            Outcome outcome = new Outcome(user.result(), user.branch(), user.reason());
-
-            groups.computeIfAbsent(outcome, key -> new ArrayList<>()).add(user.userId());
-            counts.merge(user.result(), 1, Integer::sum);
+        void add(Outcome outcome, List<String> userIds) {
+            groups.computeIfAbsent(outcome, key -> new ArrayList<>()).addAll(userIds);
+            counts.merge(outcome.result(), userIds.size(), Integer::sum);
         }
 
         Document toDocument() {
