@@ -2,6 +2,7 @@ package io.automark.command.campaign;
 
 import io.automark.command.CommandSideApplication;
 import io.automark.command.support.EmbeddedStore;
+import io.automark.command.support.Flows;
 import io.automark.events.campaign.CampaignStarted;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -53,11 +54,7 @@ class ScheduleApiTest {
     }
 
     private static Map<String, Object> campaign(Map<String, Object> schedule) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", "Weekly digest", "flow", Map.of(
-                "components", List.of(
-                        Map.of("id", "in", "type", "TARGET_AUDIENCE", "config", Map.of("audienceId", "a-1")),
-                        Map.of("id", "hook", "type", "WEBHOOK", "config", Map.of("url", "http://localhost:9/h"))),
-                "edges", List.of(Map.of("from", "in", "to", "hook")))));
+        Map<String, Object> body = new HashMap<>(Flows.hookCampaignBody("Weekly digest"));
         body.put("schedule", schedule);
         return body;
     }

@@ -2,6 +2,7 @@ package io.automark.command.infrastructure;
 
 import io.automark.command.CommandSideApplication;
 import io.automark.command.support.EmbeddedStore;
+import io.automark.command.support.Flows;
 import io.automark.events.campaign.CampaignMoved;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -47,13 +48,14 @@ class StaleCachedAggregateTest {
 
     @Test
     void commandOnAnAggregateAnotherInstanceChangedSucceedsOnAFreshLoad() {
-        String id = (String) http.postForEntity(BASE + "/campaigns", campaign("Welcome"), Map.class).getBody()
+        String id = (String) http.postForEntity(BASE + "/campaigns", Flows.hookCampaignBody("Welcome"), Map.class)
+                .getBody()
                 .get("id");
         long cachedSequence = events.lastSequenceNumberFor(id).orElseThrow();
 
         appendAsAnotherInstance(id, cachedSequence + 1);
         ResponseEntity<Map> edited = http.exchange(BASE + "/campaigns/" + id, HttpMethod.PUT,
-                new HttpEntity<>(campaign("Welcome again")), Map.class);
+                new HttpEntity<>(Flows.hookCampaignBody("Welcome again")), Map.class);
 
         assertThat(edited.getStatusCode()).isEqualTo(HttpStatus.OK);
         List<Long> sequences = events.readEvents(id).asStream()
@@ -66,13 +68,5 @@ class StaleCachedAggregateTest {
     private void appendAsAnotherInstance(String campaignId, long sequence) {
         CampaignMoved moved = new CampaignMoved(campaignId, "acme", null, null, Instant.now());
         events.publish(new GenericDomainEventMessage<>("Campaign", campaignId, sequence, moved));
-    }
-
-    private static Map<String, Object> campaign(String name) {
-        return Map.of("name", name, "flow", Map.of(
-                "components", List.of(
-                        Map.of("id", "in", "type", "TARGET_AUDIENCE", "config", Map.of("audienceId", "a-1")),
-                        Map.of("id", "hook", "type", "WEBHOOK", "config", Map.of("url", "http://localhost:9/h"))),
-                "edges", List.of(Map.of("from", "in", "to", "hook"))));
     }
 }

@@ -37,4 +37,13 @@ public final class Flows {
     public static CampaignContent content(String name) {
         return content(name, judgedFlow("a-1", "http://localhost:9/hook"), Schedule.NONE);
     }
+
+    /** The JSON body of a campaign whose audience enters and goes to one webhook, as a client posts it. */
+    public static Map<String, Object> hookCampaignBody(String name) {
+        return Map.of("name", name, "flow", Map.of(
+                "components", List.of(
+                        Map.of("id", "in", "type", "TARGET_AUDIENCE", "config", Map.of("audienceId", "a-1")),
+                        Map.of("id", "hook", "type", "WEBHOOK", "config", Map.of("url", "http://localhost:9/h"))),
+                "edges", List.of(Map.of("from", "in", "to", "hook"))));
+    }
 }

@@ -2,6 +2,7 @@ package io.automark.command.web;
 
 import io.automark.command.CommandSideApplication;
 import io.automark.command.support.EmbeddedStore;
+import io.automark.command.support.Flows;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,11 +51,7 @@ class CommandApiTest {
     }
 
     private static Map<String, Object> validCampaign() {
-        return Map.of("name", "Welcome", "flow", Map.of(
-                "components", List.of(
-                        Map.of("id", "in", "type", "TARGET_AUDIENCE", "config", Map.of("audienceId", "a-1")),
-                        Map.of("id", "hook", "type", "WEBHOOK", "config", Map.of("url", "http://localhost:9/h"))),
-                "edges", List.of(Map.of("from", "in", "to", "hook"))));
+        return Flows.hookCampaignBody("Welcome");
     }
 
     private ResponseEntity<Map> send(HttpMethod method, String path, Object body, String contentType) {
