@@ -3,14 +3,17 @@ package io.automark.command.audience;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +40,15 @@ public class AudienceStore {
 
     private final MongoCollection<Document> audiences;
     private final MongoCollection<Document> chunks;
+    private final AddedTags addedTags;
 
     public AudienceStore(MongoTemplate mongo) {
         this.audiences = mongo.getCollection(AUDIENCES);
         this.chunks = mongo.getCollection(CHUNKS);
+        this.addedTags = new AddedTags(mongo.getCollection(AddedTags.COLLECTION));
+
+        // Generated audiences are completed by listing their chunks in order.
+        chunks.createIndex(Indexes.ascending("audienceId", "n"), new IndexOptions().name("audience_chunk_numbers"));
     }
 
     public void begin(String audienceId, String workspaceId, String name, Instant now) {
@@ -87,56 +96,36 @@ public class AudienceStore {
         replaceChunk(audienceId, to, chunk(audienceId, from));
     }
 
-    /** Writes an empty chunk where none was written, so that an audience's chunks are numbered without gaps. */
-    public void fillChunk(String audienceId, long chunkNumber) {
-        chunks.updateOne(Filters.eq("_id", chunkId(audienceId, chunkNumber)), Updates.combine(
-                Updates.setOnInsert("audienceId", audienceId),
-                Updates.setOnInsert("n", chunkNumber),
-                Updates.setOnInsert("users", List.of())), new UpdateOptions().upsert(true));
-    }
+    /** Writes empty chunks where none was written below {@code chunkCount}, so that the chunks have no gaps. */
+    public void fillGaps(String audienceId, long chunkCount) {
+        Set<Long> written = new HashSet<>();
+        chunks.find(Filters.and(Filters.eq("audienceId", audienceId), Filters.lt("n", chunkCount)))
+                .projection(Projections.include("n"))
+                .forEach(chunk -> written.add(chunk.get("n", Number.class).longValue()));
 
-    /**
-     * Adds tags to some users of one chunk and answers those users as they are now.
-     *
-     * <p>Only the tagged users' tag lists are written, by their place in the chunk, and only while each place still
-     * holds the user it held when the chunk was read; otherwise the chunk is read again. Two runs tagging the same
-     * chunk at once both land, as adding to a set commutes. Rewriting the whole chunk cost the store and the
-     * service more than the rest of the batch.
-     */
-    public List<AudienceMember> addTags(String audienceId, long chunkNumber, Set<String> userIds, Set<String> tags) {
-        String id = chunkId(audienceId, chunkNumber);
-        while (true) {
-            Document chunk = chunks.find(Filters.eq("_id", id)).first();
-            if (chunk == null) {
-                throw new IllegalStateException("chunk " + chunkNumber + " of audience " + audienceId + " is missing");
+        List<UpdateOneModel<Document>> fills = new ArrayList<>();
+        for (long n = 0; n < chunkCount; n++) {
+            if (!written.contains(n)) {
+                fills.add(new UpdateOneModel<>(Filters.eq("_id", chunkId(audienceId, n)), Updates.combine(
+                        Updates.setOnInsert("audienceId", audienceId),
+                        Updates.setOnInsert("n", n),
+                        Updates.setOnInsert("size", 0),
+                        Updates.setOnInsert("users", List.of())), new UpdateOptions().upsert(true)));
             }
-
-            List<Bson> places = new ArrayList<>(List.of(Filters.eq("_id", id)));
-            List<Bson> additions = new ArrayList<>();
-            List<AudienceMember> tagged = new ArrayList<>();
-            List<Document> users = chunk.getList("users", Document.class);
-            for (int place = 0; place < users.size(); place++) {
-                AudienceMember member = memberOf(users.get(place));
-                if (userIds.contains(member.userId())) {
-                    places.add(Filters.eq("users." + place + ".u", member.userId()));
-                    additions.add(Updates.addEachToSet("users." + place + ".t", List.copyOf(tags)));
-                    tagged.add(withTags(member, tags));
-                }
-            }
-            if (additions.isEmpty()) {
-                return tagged;
-            }
-
-            if (chunks.updateOne(Filters.and(places), Updates.combine(additions)).getMatchedCount() == 1) {
-                return tagged;
-            }
+        }
+        if (!fills.isEmpty()) {
+            chunks.bulkWrite(fills, new BulkWriteOptions().ordered(false));
         }
     }
 
-    private static AudienceMember withTags(AudienceMember member, Set<String> tags) {
-        Set<String> all = new LinkedHashSet<>(member.tags());
-        all.addAll(tags);
-        return new AudienceMember(member.userId(), member.attributes(), all);
+    /**
+     * Adds tags to some users of one chunk, once per {@code by}: a tagging done again after a crash adds nothing.
+     * Later reads of the chunk show the users with the tags.
+     *
+     * @param by names the tagging the same way on every attempt: a component of one batch of one execution
+     */
+    public void addTags(String audienceId, long chunkNumber, String by, Set<String> userIds, Set<String> tags) {
+        addedTags.add(chunkId(audienceId, chunkNumber), by, userIds, tags);
     }
 
     private static Document chunkDocument(String audienceId, long chunkNumber, List<AudienceMember> members) {
@@ -149,6 +138,7 @@ public class AudienceStore {
         return new Document("_id", chunkId(audienceId, chunkNumber))
                 .append("audienceId", audienceId)
                 .append("n", chunkNumber)
+                .append("size", users.size())
                 .append("users", users);
     }
 
@@ -166,12 +156,23 @@ public class AudienceStore {
                 .getUpsertedId() != null;
     }
 
-    /** Counts the users of chunks 0 to {@code chunkCount - 1}. */
+    /** Counts the users of chunks 0 to {@code chunkCount - 1}, from the size each chunk was written with. */
     public long countUsers(String audienceId, long chunkCount) {
         long size = 0;
-        for (long n = 0; n < chunkCount; n++) {
-            Document chunk = chunks.find(Filters.eq("_id", chunkId(audienceId, n))).first();
-            size += chunk == null ? 0 : chunk.getList("users", Document.class).size();
+        List<Long> unsized = new ArrayList<>();
+        for (Document chunk : chunks.find(Filters.and(Filters.eq("audienceId", audienceId),
+                Filters.lt("n", chunkCount))).projection(Projections.include("n", "size"))) {
+            Number written = chunk.get("size", Number.class);
+            if (written == null) {
+                unsized.add(chunk.get("n", Number.class).longValue());
+            } else {
+                size += written.longValue();
+            }
+        }
+
+        // Chunks written before they carried their size.
+        for (long n : unsized) {
+            size += chunk(audienceId, n).size();
         }
         return size;
     }
@@ -187,6 +188,7 @@ public class AudienceStore {
     public void discard(String audienceId, long chunkCount) {
         for (long n = 0; n < chunkCount; n++) {
             chunks.deleteOne(Filters.eq("_id", chunkId(audienceId, n)));
+            addedTags.remove(chunkId(audienceId, n));
         }
         audiences.deleteOne(Filters.eq("_id", audienceId));
     }
@@ -202,25 +204,26 @@ public class AudienceStore {
                 document.getBoolean("ready", false)));
     }
 
+    /** The users of one chunk, in the order they were written, with every tag added to them since. */
     public List<AudienceMember> chunk(String audienceId, long chunkNumber) {
-        Document chunk = chunks.find(Filters.eq("_id", chunkId(audienceId, chunkNumber))).first();
+        String id = chunkId(audienceId, chunkNumber);
+        Document chunk = chunks.find(Filters.eq("_id", id)).first();
         if (chunk == null) {
             throw new IllegalStateException("chunk " + chunkNumber + " of audience " + audienceId + " is missing");
         }
-        return membersOf(chunk);
-    }
+        Map<String, Set<String>> added = addedTags.of(id);
 
-    private static List<AudienceMember> membersOf(Document chunk) {
         List<AudienceMember> members = new ArrayList<>();
         for (Document user : chunk.getList("users", Document.class)) {
-            members.add(memberOf(user));
+            members.add(memberOf(user, added.getOrDefault(user.getString("u"), Set.of())));
         }
         return members;
     }
 
-    private static AudienceMember memberOf(Document user) {
-        return new AudienceMember(user.getString("u"), attributesOf(user), new LinkedHashSet<>(
-                user.getList("t", String.class)));
+    private static AudienceMember memberOf(Document user, Set<String> addedTags) {
+        Set<String> tags = new LinkedHashSet<>(user.getList("t", String.class));
+        tags.addAll(addedTags);
+        return new AudienceMember(user.getString("u"), attributesOf(user), tags);
     }
 
     private static Map<String, String> attributesOf(Document user) {

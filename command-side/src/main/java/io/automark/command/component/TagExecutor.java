@@ -8,10 +8,8 @@ import io.automark.events.execution.UserOutcome;
 import io.automark.events.execution.UserResult;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,18 +42,24 @@ class TagExecutor implements ComponentExecutor {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
 
         // Users who waited come from several chunks; a batch read from the audience, from one.
-        Map<Long, Set<String>> usersByChunk = users.stream().collect(Collectors.groupingBy(
-                user -> context.chunkOf(user.userId()), Collectors.mapping(AudienceMember::userId,
-                        Collectors.toSet())));
-        Map<String, AudienceMember> tagged = new HashMap<>();
-        usersByChunk.forEach((chunk, userIds) -> audiences.addTags(context.audienceId(), chunk, userIds, tags)
-                .forEach(member -> tagged.put(member.userId(), member)));
+        String by = context.executionId() + "/" + component.id() + "/" + context.batchNumber();
+        users.stream()
+                .collect(Collectors.groupingBy(user -> context.chunkOf(user.userId()),
+                        Collectors.mapping(AudienceMember::userId, Collectors.toSet())))
+                .forEach((chunk, userIds) -> audiences.addTags(context.audienceId(), chunk, by, userIds, tags));
+
         List<AudienceMember> changed = users.stream()
-                .map(user -> tagged.getOrDefault(user.userId(), user))
+                .map(user -> withTags(user, tags))
                 .toList();
         List<UserOutcome> outcomes = users.stream()
                 .map(user -> new UserOutcome(user.userId(), UserResult.PASSED, null, null))
                 .toList();
         return new ComponentRun(outcomes, null, changed);
+    }
+
+    private static AudienceMember withTags(AudienceMember user, Set<String> tags) {
+        Set<String> all = new LinkedHashSet<>(user.tags());
+        all.addAll(tags);
+        return new AudienceMember(user.userId(), user.attributes(), all);
     }
 }

@@ -39,9 +39,7 @@ class GeneratedAudiences {
 
     private void register(ExecutionJob job, FlowComponent component, long batches) {
         String audienceId = GenerateAudienceExecutor.audienceIdOf(job.executionId(), component.id());
-        for (long n = 0; n < batches; n++) {
-            audiences.fillChunk(audienceId, n);
-        }
+        audiences.fillGaps(audienceId, batches);
         long chunks = appendResumed(audienceId, batches);
         long size = audiences.countUsers(audienceId, chunks);
         String name = (String) component.config().get("name");

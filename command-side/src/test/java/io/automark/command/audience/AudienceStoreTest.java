@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,24 +29,38 @@ class AudienceStoreTest {
     }
 
     @Test
-    void addsTagsToTheNamedUsersOnlyAndAnswersThemAsTheyAreNow() {
+    void addsTagsToTheNamedUsersOnly() {
         store.writeChunk("tags", 0, members(5));
 
-        List<AudienceMember> tagged = store.addTags("tags", 0, Set.of("u1", "u3"), Set.of("vip"));
+        store.addTags("tags", 0, "run/tag/0", Set.of("u1", "u3"), Set.of("vip"));
 
-        assertThat(tagged).extracting(AudienceMember::userId).containsExactly("u1", "u3");
-        assertThat(tagged).allSatisfy(member -> assertThat(member.tags()).containsExactlyInAnyOrder("old", "vip"));
-        assertThat(store.chunk("tags", 0)).extracting(member -> member.tags().size())
-                .containsExactly(1, 2, 1, 2, 1);
-        assertThat(store.chunk("tags", 0).get(1).attributes()).containsEntry("city", "Paris");
+        List<AudienceMember> chunk = store.chunk("tags", 0);
+        assertThat(chunk).extracting(AudienceMember::userId).containsExactly("u0", "u1", "u2", "u3", "u4");
+        assertThat(chunk).extracting(member -> member.tags().size()).containsExactly(1, 2, 1, 2, 1);
+        assertThat(chunk.get(1).tags()).containsExactlyInAnyOrder("old", "vip");
+        assertThat(chunk.get(1).attributes()).containsEntry("city", "Paris");
+    }
+
+    @Test
+    void taggingAgainUnderTheSameNameAddsNothing() {
+        store.writeChunk("retried", 0, members(3));
+        store.addTags("retried", 0, "run/tag/0", Set.of("u0"), Set.of("first"));
+        store.addTags("retried", 0, "run/tag/1", Set.of("u1"), Set.of("second"));
+
+        store.addTags("retried", 0, "run/tag/0", Set.of("u0", "u2"), Set.of("first"));
+
+        List<AudienceMember> chunk = store.chunk("retried", 0);
+        assertThat(chunk.get(0).tags()).containsExactlyInAnyOrder("old", "first");
+        assertThat(chunk.get(1).tags()).containsExactlyInAnyOrder("old", "second");
+        assertThat(chunk.get(2).tags()).containsExactly("old");
     }
 
     @Test
     void tagsAddedToOneChunkAtOnceAllLand() {
         store.writeChunk("concurrent", 0, members(200));
 
-        List<CompletableFuture<List<AudienceMember>>> runs = IntStream.range(0, 8)
-                .mapToObj(run -> CompletableFuture.supplyAsync(() -> store.addTags("concurrent", 0,
+        List<CompletableFuture<Void>> runs = IntStream.range(0, 8)
+                .mapToObj(run -> CompletableFuture.runAsync(() -> store.addTags("concurrent", 0, "run-" + run,
                         Set.of("u" + run, "u100"), Set.of("run-" + run))))
                 .toList();
         runs.forEach(CompletableFuture::join);
@@ -54,6 +69,33 @@ class AudienceStoreTest {
         assertThat(chunk.get(100).tags()).hasSize(9);
         IntStream.range(0, 8).forEach(run -> assertThat(chunk.get(run).tags()).contains("run-" + run));
         assertThat(chunk.get(150).tags()).containsExactly("old");
+    }
+
+    @Test
+    void gapsAreFilledWithEmptyChunksAndUsersCountedFromTheChunkSizes() {
+        store.replaceChunk("sparse", 0, members(4));
+        store.replaceChunk("sparse", 2, members(3));
+
+        store.fillGaps("sparse", 4);
+
+        assertThat(store.chunk("sparse", 1)).isEmpty();
+        assertThat(store.chunk("sparse", 3)).isEmpty();
+        assertThat(store.chunk("sparse", 2)).hasSize(3);
+        assertThat(store.countUsers("sparse", 4)).isEqualTo(7);
+        assertThat(store.countUsers("sparse", 1)).isEqualTo(4);
+    }
+
+    @Test
+    void discardingAnUploadRemovesItsChunksAndTheirTags() {
+        store.begin("dropped", "ws", "dropped", Instant.now());
+        store.writeChunk("dropped", 0, members(2));
+        store.addTags("dropped", 0, "run/tag/0", Set.of("u0"), Set.of("vip"));
+
+        store.discard("dropped", 1);
+        store.writeChunk("dropped", 0, members(2));
+
+        assertThat(store.find("dropped")).isEmpty();
+        assertThat(store.chunk("dropped", 0).get(0).tags()).containsExactly("old");
     }
 
     @Test
