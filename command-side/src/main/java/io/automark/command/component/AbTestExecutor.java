@@ -44,12 +44,12 @@ class AbTestExecutor implements ComponentExecutor {
     public ComponentRun execute(BatchContext context, FlowComponent component, List<AudienceMember> users) {
         List<Map<String, Object>> groups = (List<Map<String, Object>>) component.config().get("groups");
         Map<String, Object> goal = (Map<String, Object>) component.config().get("goal");
-        String seed = context.executionId() + ":" + component.id();
+        Buckets buckets = new Buckets(context.executionId() + ":" + component.id());
 
         Map<String, String> groupByUser = new LinkedHashMap<>();
         List<UserOutcome> outcomes = new ArrayList<>(users.size());
         for (AudienceMember user : users) {
-            String group = RandomGroupingExecutor.groupOf(groups, RandomGroupingExecutor.bucket(seed, user.userId()));
+            String group = RandomGroupingExecutor.groupOf(groups, buckets.of(user.userId()));
             groupByUser.put(user.userId(), group);
             outcomes.add(new UserOutcome(user.userId(), UserResult.PASSED, group, null));
         }

@@ -7,10 +7,7 @@ import io.automark.events.execution.UserOutcome;
 import io.automark.events.execution.UserResult;
 import org.springframework.stereotype.Component;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +20,6 @@ import java.util.Set;
 @Component
 class RandomGroupingExecutor implements ComponentExecutor {
 
-    private static final long BUCKETS = 1_000_000L;
-
     @Override
     public Set<ComponentType> types() {
         return Set.of(ComponentType.RANDOM_GROUPING);
@@ -34,31 +29,24 @@ class RandomGroupingExecutor implements ComponentExecutor {
     @SuppressWarnings("unchecked")
     public ComponentRun execute(BatchContext context, FlowComponent component, List<AudienceMember> users) {
         List<Map<String, Object>> groups = (List<Map<String, Object>>) component.config().get("groups");
-        return ComponentRun.of(users.stream()
-                .map(user -> new UserOutcome(user.userId(), UserResult.PASSED,
-                        groupOf(groups, bucket(context.executionId() + ":" + component.id(), user.userId())), null))
-                .toList());
+        Buckets buckets = new Buckets(context.executionId() + ":" + component.id());
+        List<UserOutcome> outcomes = new ArrayList<>(users.size());
+        for (AudienceMember user : users) {
+            outcomes.add(new UserOutcome(user.userId(), UserResult.PASSED, groupOf(groups, buckets.of(user.userId())),
+                    null));
+        }
+        return ComponentRun.of(outcomes);
     }
 
     static String groupOf(List<Map<String, Object>> groups, long bucket) {
         double upper = 0;
         for (Map<String, Object> group : groups) {
-            upper += ((Number) group.get("percent")).doubleValue() * BUCKETS / 100;
+            upper += ((Number) group.get("percent")).doubleValue() * Buckets.COUNT / 100;
             if (bucket < upper) {
                 return (String) group.get("name");
             }
         }
         // Rounding can leave the top bucket just outside the sum; it belongs to the last group.
         return (String) groups.get(groups.size() - 1).get("name");
-    }
-
-    static long bucket(String seed, String userId) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest((seed + "\u0000" + userId).getBytes(StandardCharsets.UTF_8));
-            return Long.remainderUnsigned(ByteBuffer.wrap(hash).getLong(), BUCKETS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM ships SHA-256", e);
-        }
     }
 }
