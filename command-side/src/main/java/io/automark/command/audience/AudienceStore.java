@@ -14,6 +14,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -37,6 +38,12 @@ public class AudienceStore {
 
     static final String AUDIENCES = "audiences";
     static final String CHUNKS = "audience_chunks";
+
+    /** A chunk's members, as {@link PackedMembers} writes them. */
+    private static final String PACKED = "packed";
+
+    /** A chunk's members as chunks written before they were packed hold them: one sub-document per user. */
+    private static final String UNPACKED = "users";
 
     private final MongoCollection<Document> audiences;
     private final MongoCollection<Document> chunks;
@@ -110,7 +117,8 @@ public class AudienceStore {
                         Updates.setOnInsert("audienceId", audienceId),
                         Updates.setOnInsert("n", n),
                         Updates.setOnInsert("size", 0),
-                        Updates.setOnInsert("users", List.of())), new UpdateOptions().upsert(true)));
+                        Updates.setOnInsert(PACKED, new Binary(PackedMembers.pack(List.of())))),
+                        new UpdateOptions().upsert(true)));
             }
         }
         if (!fills.isEmpty()) {
@@ -129,17 +137,11 @@ public class AudienceStore {
     }
 
     private static Document chunkDocument(String audienceId, long chunkNumber, List<AudienceMember> members) {
-        List<Document> users = new ArrayList<>(members.size());
-        for (AudienceMember member : members) {
-            users.add(new Document("u", member.userId())
-                    .append("a", new Document(new HashMap<>(member.attributes())))
-                    .append("t", new ArrayList<>(member.tags())));
-        }
         return new Document("_id", chunkId(audienceId, chunkNumber))
                 .append("audienceId", audienceId)
                 .append("n", chunkNumber)
-                .append("size", users.size())
-                .append("users", users);
+                .append("size", members.size())
+                .append(PACKED, new Binary(PackedMembers.pack(members)));
     }
 
     /** Registers an audience whose chunks another writer made, such as a flow's GENERATE_AUDIENCE component. */
@@ -213,8 +215,12 @@ public class AudienceStore {
         }
         Map<String, Set<String>> added = addedTags.of(id);
 
+        Binary packed = chunk.get(PACKED, Binary.class);
+        if (packed != null) {
+            return PackedMembers.unpack(packed.getData(), added);
+        }
         List<AudienceMember> members = new ArrayList<>();
-        for (Document user : chunk.getList("users", Document.class)) {
+        for (Document user : chunk.getList(UNPACKED, Document.class)) {
             members.add(memberOf(user, added.getOrDefault(user.getString("u"), Set.of())));
         }
         return members;

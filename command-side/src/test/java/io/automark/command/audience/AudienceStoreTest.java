@@ -3,6 +3,7 @@ package io.automark.command.audience;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.automark.command.support.EmbeddedStore;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -105,6 +106,23 @@ class AudienceStoreTest {
         store.replaceChunk("generated", 3, members(2));
 
         assertThat(store.chunk("generated", 3)).extracting(AudienceMember::userId).containsExactly("u0", "u1");
+    }
+
+    @Test
+    void readsChunksWrittenBeforeMembersWerePacked() {
+        CLIENT.getDatabase("audience-store").getCollection(AudienceStore.CHUNKS).insertOne(new Document("_id", "old:0")
+                .append("audienceId", "old")
+                .append("n", 0L)
+                .append("size", 2)
+                .append("users", List.of(
+                        new Document("u", "a").append("a", new Document("city", "Lyon")).append("t", List.of("x")),
+                        new Document("u", "b").append("a", new Document()).append("t", List.of()))));
+        store.addTags("old", 0, "run/tag/0", Set.of("b"), Set.of("vip"));
+
+        List<AudienceMember> chunk = store.chunk("old", 0);
+
+        assertThat(chunk).containsExactly(new AudienceMember("a", Map.of("city", "Lyon"), Set.of("x")),
+                new AudienceMember("b", Map.of(), Set.of("vip")));
     }
 
     private static List<AudienceMember> members(int count) {
