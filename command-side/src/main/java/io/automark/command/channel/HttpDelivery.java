@@ -54,7 +54,7 @@ import java.util.function.Function;
  * over 200,000 posts to the benchmark's receiver), most of it in handing each exchange between its selector thread
  * and the thread that waited for it.
  */
-final class HttpDelivery implements AutoCloseable {
+public final class HttpDelivery implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpDelivery.class);
     private static final TimeValue SELECT_INTERVAL = TimeValue.ofMilliseconds(50);
@@ -65,7 +65,13 @@ final class HttpDelivery implements AutoCloseable {
     private final Retry retry;
     private final ScheduledExecutorService scheduler;
 
-    HttpDelivery(String name, RetrySettings settings, int maxConcurrency) {
+    /**
+     * Starts a client with its own I/O thread and retry scheduler; {@link #close()} stops both.
+     *
+     * @param name names the threads and the log lines
+     * @throws IllegalArgumentException when {@code maxConcurrency} is below 1
+     */
+    public HttpDelivery(String name, RetrySettings settings, int maxConcurrency) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException(name + ".max-concurrency must be at least 1");
         }
@@ -89,7 +95,7 @@ final class HttpDelivery implements AutoCloseable {
      * Sends one request per item, at most {@code max-concurrency} at a time across the channel, and answers the
      * results in the order of the items. {@code send} answers a completed future for an item it does not post.
      */
-    <T> List<SendResult> sendAll(List<T> items, Function<T, CompletableFuture<SendResult>> send) {
+    public <T> List<SendResult> sendAll(List<T> items, Function<T, CompletableFuture<SendResult>> send) {
         List<CompletableFuture<SendResult>> pending = new ArrayList<>(items.size());
         for (T item : items) {
             permits.acquireUninterruptibly();
@@ -102,7 +108,7 @@ final class HttpDelivery implements AutoCloseable {
     }
 
     /** Posts the request, retrying as configured; the answer never completes exceptionally. */
-    CompletableFuture<SendResult> post(PostRequest request) {
+    public CompletableFuture<SendResult> post(PostRequest request) {
         return Retry.decorateCompletionStage(retry, scheduler, () -> exchange(request))
                 .get()
                 .toCompletableFuture()

@@ -12,9 +12,9 @@ import java.util.Map;
  * @param timeout how long the peer may keep the answer waiting
  * @param headers name and value pairs, in the order they are sent
  */
-record PostRequest(URI url, Duration timeout, List<Map.Entry<String, String>> headers, byte[] body) {
+public record PostRequest(URI url, Duration timeout, List<Map.Entry<String, String>> headers, byte[] body) {
 
-    PostRequest {
+    public PostRequest {
         headers = List.copyOf(headers);
     }
 }

@@ -154,6 +154,21 @@ final class ChannelsBenchmark {
         report.target(Figures.atLeast(fraction, WRK_FRACTION_TARGET),
                 "WEBHOOK at least half of wrk's rate: %.2f of it (%,.0f vs %,.0f /s)", fraction,
                 measured.perSecond(), result.perSecond());
+        clientAlone(url, measured, result);
+    }
+
+    /** The channel's HTTP client without the engine, against the same receiver: the ceiling of the channel here. */
+    private void clientAlone(String url, Measured measured, Wrk.Result wrk) {
+        progress.printf("The WEBHOOK channel's HTTP client alone: %,d posts, %d at a time, against %s ...%n",
+                settings.sends(), settings.wrkConnections(), url);
+        ClientAlone.Result alone = ClientAlone.run(url, settings.sends(), settings.wrkConnections());
+
+        report.line("WEBHOOK channel's HTTP client alone (in the benchmark's JVM beside the receiver, %d at a time, "
+                        + "no engine): %,d posts in %s = %,.0f /s, %,d answered 2xx; %.2f of wrk's rate, and the "
+                        + "engine's sends %.2f of it", settings.wrkConnections(), alone.posts(),
+                Figures.seconds(alone.elapsed()), alone.perSecond(), alone.succeeded(),
+                Figures.fraction(alone.perSecond(), wrk.perSecond()),
+                Figures.fraction(measured.perSecond(), alone.perSecond()));
     }
 
     private void kafka(Sends sends, String audienceId, String brokers) {
