@@ -51,7 +51,8 @@ public class ChannelExecutor implements ComponentExecutor {
 
     @Override
     public ComponentRun execute(BatchContext context, FlowComponent component, List<AudienceMember> users) {
-        Map<String, SendResult> done = ledger.recorded(context.executionId(), component.id(), context.batchNumber());
+        Map<String, SendResult> done = ledger.recorded(context.executionId(), component.id(), context.batchNumber(),
+                users);
         List<AudienceMember> pending = users.stream()
                 .filter(user -> !done.containsKey(user.userId()))
                 .toList();

@@ -1,6 +1,7 @@
 package io.automark.command.channel;
 
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import io.automark.command.audience.AudienceMember;
 import io.automark.command.component.BatchContext;
 import io.automark.command.component.ComponentRun;
@@ -10,6 +11,7 @@ import io.automark.events.campaign.ComponentType;
 import io.automark.events.campaign.FlowComponent;
 import io.automark.events.execution.UserOutcome;
 import io.automark.events.execution.UserResult;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,6 +34,7 @@ class ChannelExecutorTest {
 
     private final List<String> sentTo = new ArrayList<>();
     private DeliveryLedger ledger;
+    private MongoCollection<Document> ledgerCollection;
     private ExecutionStops stops;
     private ChannelExecutor executor;
     /** Runs after each slice the channel sent, as a stop landing while the batch goes would. */
@@ -42,6 +45,7 @@ class ChannelExecutorTest {
         MongoTemplate store = new MongoTemplate(MongoClients.create(EmbeddedStore.uri("ledger")),
                 "ledger-" + UUID.randomUUID());
         ledger = new DeliveryLedger(store);
+        ledgerCollection = store.getCollection("delivery_ledger");
         stops = new ExecutionStops(store);
         executor = new ChannelExecutor(new CountingChannel(), ledger, stops);
     }
@@ -58,7 +62,7 @@ class ChannelExecutorTest {
 
         assertThat(sentTo).hasSize(250).doesNotHaveDuplicates();
         assertThat(run.outcomes()).extracting(UserOutcome::result).containsOnly(UserResult.SUCCESS);
-        assertThat(ledger.recorded("e-1", "hook", 3)).hasSize(250);
+        assertThat(ledger.recorded("e-1", "hook", 3, users(250))).hasSize(250);
     }
 
     @Test
@@ -100,7 +104,7 @@ class ChannelExecutorTest {
                 .filteredOn(result -> result == UserResult.STOPPED).hasSize(150);
         assertThat(run.outcomes().subList(0, ChannelExecutor.SLICE)).extracting(UserOutcome::userId)
                 .containsExactlyElementsOf(sentTo);
-        assertThat(ledger.recorded("e-1", "hook", 3)).hasSize(ChannelExecutor.SLICE);
+        assertThat(ledger.recorded("e-1", "hook", 3, users(250))).hasSize(ChannelExecutor.SLICE);
     }
 
     @Test
@@ -111,7 +115,29 @@ class ChannelExecutorTest {
 
         assertThat(sentTo).isEmpty();
         assertThat(run.outcomes()).extracting(UserOutcome::result).containsOnly(UserResult.STOPPED);
-        assertThat(ledger.recorded("e-1", "hook", 3)).isEmpty();
+        assertThat(ledger.recorded("e-1", "hook", 3, users(30))).isEmpty();
+    }
+
+    @Test
+    void aSliceWrittenAgainByASecondHolderKeepsTheFirstResults() {
+        List<AudienceMember> slice = users(100);
+        ledger.record("e-1", "hook", 3, slice, slice.stream().map(u -> SendResult.success()).toList());
+
+        ledger.record("e-1", "hook", 3, slice, slice.stream().map(u -> SendResult.failed("HTTP 400")).toList());
+
+        assertThat(ledger.recorded("e-1", "hook", 3, slice).values()).containsOnly(SendResult.success());
+    }
+
+    @Test
+    void readsTheResultsOfLedgersWrittenAsOneDocumentPerBatch() {
+        ledgerCollection.insertOne(new Document("_id", "e-1:hook:3").append("results", List.of(
+                new Document("u", "u0").append("ok", true).append("tried", true).append("transport", false)
+                        .append("why", null))));
+
+        ComponentRun run = executor.execute(BATCH, HOOK, users(3));
+
+        assertThat(sentTo).containsExactly("u1", "u2");
+        assertThat(run.outcomes()).extracting(UserOutcome::result).containsOnly(UserResult.SUCCESS);
     }
 
     /** A channel that succeeds for everyone and notes whom it sent to. */
