@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
                         + "(automark stack with MONGODB_URI naming that store) as child processes on loopback "
                         + "addresses, and stops them at the end. Progress goes to stderr, figures to stdout; the "
                         + "children's logs to <data-dir>/bench/<run>/."},
-        subcommands = {EngineBenchCommand.class, ChannelsBenchCommand.class})
+        subcommands = {EngineBenchCommand.class, ChannelsBenchCommand.class, WaitsBenchCommand.class})
 public class BenchCommand implements Runnable {
 
     @Spec

@@ -73,6 +73,13 @@ public class AutomarkClient {
         return send(request, 200);
     }
 
+    public JsonNode stopExecution(String executionId) {
+        HttpRequest request = commandRequest("/executions/" + executionId + "/stop")
+                .POST(BodyPublishers.noBody())
+                .build();
+        return send(request, 200);
+    }
+
     /** The campaign as the read model has it now. */
     public JsonNode campaign(String campaignId) {
         return get(queryUrl + base() + "/campaigns/" + campaignId);
@@ -113,6 +120,16 @@ public class AutomarkClient {
         try {
             JsonNode metric = get(commandUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap");
             return Optional.of(metric.path("measurements").path(0).path("value").asDouble());
+        } catch (ApiException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The live threads of the command side's JVM, from its actuator. */
+    public Optional<Long> liveThreads() {
+        try {
+            JsonNode metric = get(commandUrl + "/actuator/metrics/jvm.threads.live");
+            return Optional.of(metric.path("measurements").path(0).path("value").asLong());
         } catch (ApiException | UncheckedIOException e) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import io.automark.ops.AutomarkCli;
 import io.automark.ops.bench.ChannelsBenchCommand.BenchChannel;
 import io.automark.ops.bench.ChannelsBenchCommand.ChannelSettings;
 import io.automark.ops.bench.EngineBenchCommand.EngineSettings;
+import io.automark.ops.bench.WaitsBenchCommand.WaitsSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -23,7 +24,7 @@ class BenchCommandTest {
     void offersTheBenchmarksUnderTheLauncher() {
         CommandLine cli = new CommandLine(new AutomarkCli());
 
-        assertThat(cli.getSubcommands().get("bench").getSubcommands()).containsKeys("engine", "channels");
+        assertThat(cli.getSubcommands().get("bench").getSubcommands()).containsKeys("engine", "channels", "waits");
     }
 
     @Test
@@ -91,6 +92,25 @@ class BenchCommandTest {
         int exitCode = cli.execute("bench", "channels", "--channels", "PIGEON");
 
         assertThat(exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+    }
+
+    @Test
+    void parksAMillionUsersUnder512MegabytesByDefault() {
+        WaitsSettings settings = waits("bench", "waits").settings();
+
+        assertThat(settings.users()).isEqualTo(1_000_000);
+        assertThat(settings.jvm().options()).contains("-Xmx512m");
+        assertThat(settings.runDir().getFileName().toString()).startsWith("waits-");
+    }
+
+    @Test
+    void refusesToParkNobody() {
+        assertThatThrownBy(() -> waits("bench", "waits", "--users", "0").settings())
+                .hasMessageContaining("--users");
+    }
+
+    private static WaitsBenchCommand waits(String... args) {
+        return (WaitsBenchCommand) leaf(args).commandSpec().userObject();
     }
 
     private static EngineBenchCommand engine(String... args) {
