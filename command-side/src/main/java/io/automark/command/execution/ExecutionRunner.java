@@ -53,16 +53,14 @@ class ExecutionRunner {
     private final int windowSize;
 
     /**
-     * @param batches    runs the batches of a job side by side
-     * @param windowSize how many batches of one job may run at once
+     * @param batches runs the batches of a job side by side
      */
     ExecutionRunner(ExecutionJobStore jobs, AudienceStore audiences, BatchRouter router, BatchRecorder recorder,
                     WaitingUsers waits, ResumeBatches resumes, ExecutionStops stops, CommandGateway commands,
-                    Clock clock, Duration lease, Executor batches, int windowSize,
-                    MeterRegistry meters) {
+                    Clock clock, ExecutionProperties settings, Executor batches, MeterRegistry meters) {
         this.jobs = jobs;
         this.batches = batches;
-        this.windowSize = windowSize;
+        this.windowSize = settings.batchWindow();
         this.stops = stops;
         this.audiences = audiences;
         this.router = router;
@@ -71,7 +69,7 @@ class ExecutionRunner {
         this.resumes = resumes;
         this.commands = commands;
         this.clock = clock;
-        this.lease = lease;
+        this.lease = settings.lease();
         this.usersProcessed = meters.counter("automark.execution.users.processed");
         this.generated = new GeneratedAudiences(audiences, commands, clock);
     }
