@@ -132,10 +132,14 @@ class BatchRouter {
         }
     }
 
-    /** An exception as a user's reason and a failure of the execution: its type and the start of its message. */
+    /**
+     * An exception as a user's reason and a failure of the execution: its type and the start of its message's first
+     * line, as channels report what their clients threw.
+     */
     static String causeOf(Throwable thrown) {
-        String cause = thrown.getMessage() == null ? thrown.getClass().getSimpleName()
-                : thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
+        String message = thrown.getMessage() == null ? "" : thrown.getMessage().lines().findFirst().orElse("");
+        String cause = message.isEmpty() ? thrown.getClass().getSimpleName()
+                : thrown.getClass().getSimpleName() + ": " + message;
         return cause.length() <= CAUSE_LENGTH ? cause : cause.substring(0, CAUSE_LENGTH) + "...";
     }
 

@@ -87,8 +87,10 @@ class BatchRouterTest {
     }
 
     @Test
-    void aCauseKeepsTheTypeAndTheStartOfTheMessage() {
+    void aCauseKeepsTheTypeAndTheStartOfTheMessagesFirstLine() {
         assertThat(BatchRouter.causeOf(new NullPointerException())).isEqualTo("NullPointerException");
+        assertThat(BatchRouter.causeOf(new IllegalArgumentException("bad value\n\tdetails")))
+                .isEqualTo("IllegalArgumentException: bad value");
         assertThat(BatchRouter.causeOf(new IllegalStateException("x".repeat(500))))
                 .hasSize(203).startsWith("IllegalStateException: xxx").endsWith("...");
     }
