@@ -167,10 +167,12 @@ class QueryApiTest {
                 .andExpect(jsonPath("$.components[0].entered").value(3))
                 .andExpect(jsonPath("$.components[0].sent").value(3))
                 .andExpect(jsonPath("$.components[0].failed").value(3))
+                .andExpect(jsonPath("$.components[0].stopped").value(0))
                 .andExpect(jsonPath("$.components[0].passed").doesNotExist())
                 .andExpect(jsonPath("$.components[0].winningGroup").doesNotExist())
                 .andExpect(jsonPath("$.components[1].passed").value(3))
                 .andExpect(jsonPath("$.components[1].sent").doesNotExist())
+                .andExpect(jsonPath("$.components[1].stopped").doesNotExist())
                 .andExpect(jsonPath("$.components[2].branches.A").value(3))
                 .andExpect(jsonPath("$.components[3].entered").value(0));
     }

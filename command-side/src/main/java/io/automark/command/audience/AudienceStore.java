@@ -226,6 +226,24 @@ public class AudienceStore {
         return members;
     }
 
+    /**
+     * The user ids of a chunk that {@link #chunk} cannot read (a member's attributes or tags are not what the store
+     * writes, say): every entry's {@code u} that is text, in order. Empty when the chunk is missing or has no list of
+     * users.
+     */
+    public List<String> userIdsOf(String audienceId, long chunkNumber) {
+        Document chunk = chunks.find(Filters.eq("_id", chunkId(audienceId, chunkNumber))).first();
+        List<String> userIds = new ArrayList<>();
+        if (chunk != null && chunk.get("users") instanceof List<?> users) {
+            for (Object user : users) {
+                if (user instanceof Document member && member.get("u") instanceof String userId) {
+                    userIds.add(userId);
+                }
+            }
+        }
+        return userIds;
+    }
+
     private static AudienceMember memberOf(Document user, Set<String> addedTags) {
         Set<String> tags = new LinkedHashSet<>(user.getList("t", String.class));
         tags.addAll(addedTags);

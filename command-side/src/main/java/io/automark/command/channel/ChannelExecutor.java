@@ -77,6 +77,23 @@ public class ChannelExecutor implements ComponentExecutor {
         return outcomesOf(users, users.stream().map(user -> done.get(user.userId())).toList());
     }
 
+    /**
+     * Users the ledger holds a send for keep what it came to, so that a given-up batch neither sends to them again
+     * nor counts a delivered message as failed; the others FAILED with the cause.
+     */
+    @Override
+    public List<UserOutcome> givenUp(BatchContext context, FlowComponent component, List<AudienceMember> users,
+                                     String cause) {
+        Map<String, SendResult> done = ledger.recorded(context.executionId(), component.id(), context.batchNumber());
+        List<UserOutcome> outcomes = new ArrayList<>(users.size());
+        for (AudienceMember user : users) {
+            SendResult result = done.get(user.userId());
+            outcomes.add(result == null ? new UserOutcome(user.userId(), UserResult.FAILED, null, cause)
+                    : new UserOutcome(user.userId(), resultOf(result), null, result.reason()));
+        }
+        return outcomes;
+    }
+
     /** Users without a result were not sent to because the execution was stopped. */
     private static ComponentRun outcomesOf(List<AudienceMember> users, List<SendResult> results) {
         List<UserOutcome> outcomes = new ArrayList<>(users.size());

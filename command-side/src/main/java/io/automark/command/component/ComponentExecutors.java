@@ -36,4 +36,16 @@ public class ComponentExecutors {
         }
         return executor.execute(context, component, users);
     }
+
+    /**
+     * Gives up a component that threw on a batch's last attempt (see {@link ComponentExecutor#givenUp}): its users
+     * stop there, and the component counts as failed with the cause.
+     */
+    public ComponentRun givenUp(BatchContext context, FlowComponent component, List<AudienceMember> users,
+                                String cause) {
+        ComponentExecutor executor = byType.get(component.type());
+        List<UserOutcome> outcomes = executor != null ? executor.givenUp(context, component, users, cause)
+                : users.stream().map(user -> new UserOutcome(user.userId(), UserResult.FAILED, null, cause)).toList();
+        return new ComponentRun(outcomes, cause);
+    }
 }

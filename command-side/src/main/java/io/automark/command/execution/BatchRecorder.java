@@ -27,14 +27,19 @@ class BatchRecorder {
         this.clock = clock;
     }
 
-    /** Throws {@link ExecutionNotRunning} when the execution ended before the batch could be recorded. */
-    void record(RunOf run, long batchNumber, RoutedBatch routed) {
+    /**
+     * Throws {@link ExecutionNotRunning} when the execution ended before the batch could be recorded.
+     *
+     * @return false when the execution had the batch from an earlier run already
+     */
+    boolean record(RunOf run, long batchNumber, RoutedBatch routed) {
         if (!routed.parked().isEmpty()) {
             flows.keep(run.executionId(), run.flow());
             waits.park(run.executionId(), run.campaignId(), run.workspaceId(), routed.parked(), clock.instant());
         }
-        commands.sendAndWait(new RecordExecutionBatch(run.executionId(), batchNumber, routed.outcomes(),
-                clock.instant()));
+        Boolean fresh = commands.sendAndWait(new RecordExecutionBatch(run.executionId(), batchNumber,
+                routed.outcomes(), clock.instant()));
+        return !Boolean.FALSE.equals(fresh);
     }
 
     /** The execution a batch belongs to. */

@@ -1,8 +1,11 @@
 package io.automark.command.execution;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * past the batches below the first one not yet recorded: {@link #recordedUpTo()} is that point, and a crash makes
  * the next holder run the recorded batches above it again, which the execution refuses as recorded and whose sends
  * the delivery ledger holds, so nothing is sent twice.
+ *
+ * <p>Once a batch threw, no further batch starts: the job has to run that batch again first (see
+ * {@link #thrown()}), and the batches in flight still end and are recorded.
  */
 final class BatchWindow {
 
@@ -25,6 +31,7 @@ final class BatchWindow {
     private final int size;
     private final TreeSet<Long> recordedAbove = new TreeSet<>();
     private long recordedUpTo;
+    private final SortedMap<Long, RuntimeException> thrown = new TreeMap<>();
     private int inFlight;
     private RuntimeException failure;
 
@@ -41,27 +48,37 @@ final class BatchWindow {
     }
 
     /**
-     * Whether the batch may start: no batch failed, and it lies within {@code size} batches of the first one not
-     * recorded, so that a crash leaves at most that many batches to run again.
+     * Whether the batch may start: no batch threw or failed, and it lies within {@code size} batches of the first one
+     * not recorded, so that a crash leaves at most that many batches to run again.
      */
     boolean mayStart(long batchNumber) {
-        return failure == null && inFlight < size && batchNumber < recordedUpTo + size;
+        return failure == null && thrown.isEmpty() && inFlight < size && batchNumber < recordedUpTo + size;
     }
 
     boolean isEmpty() {
         return inFlight == 0;
     }
 
-    /** Starts a batch; {@code batch} answers whether it was recorded and which failures it found. */
+    /**
+     * Starts a batch; {@code batch} answers whether it was recorded and which failures it found. A batch that throws
+     * an exception ends as a {@link Ran} that carries it.
+     */
     void start(long batchNumber, BatchRun batch) {
-        running.submit(() -> new Ran(batchNumber, batch.run()));
+        running.submit(() -> {
+            try {
+                return new Ran(batchNumber, batch.run(), null);
+            } catch (RuntimeException e) {
+                return new Ran(batchNumber, BatchOutcome.NOT_RECORDED, e);
+            }
+        });
         inFlight++;
     }
 
     /**
      * Waits up to {@code patience} for the next batch to end and answers it; empty when none ended in that time. A
-     * batch that threw is kept as the window's failure (see {@link #failure()}) and answers an empty outcome, so that
-     * the caller still waits for the others.
+     * batch that threw an exception is kept in {@link #thrown()}; one that threw an error is kept as the window's
+     * failure (see {@link #failure()}) and answers with batch number -1. Either way the caller still waits for the
+     * others.
      */
     Optional<Ran> awaitNext(Duration patience) {
         try {
@@ -71,7 +88,9 @@ final class BatchWindow {
             }
             inFlight--;
             Ran ran = next.get();
-            if (ran.outcome().recorded()) {
+            if (ran.thrown() != null) {
+                thrown.put(ran.batchNumber(), ran.thrown());
+            } else if (ran.outcome().recorded()) {
                 recordedAbove.add(ran.batchNumber());
                 while (recordedAbove.remove(recordedUpTo)) {
                     recordedUpTo++;
@@ -79,11 +98,11 @@ final class BatchWindow {
             }
             return Optional.of(ran);
         } catch (ExecutionException e) {
+            // Exceptions end as a Ran (see start): only an error comes here.
             if (failure == null) {
-                failure = e.getCause() instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException("an execution batch failed", e.getCause());
+                failure = new IllegalStateException("an execution batch failed", e.getCause());
             }
-            return Optional.of(new Ran(-1, BatchOutcome.NOT_RECORDED));
+            return Optional.of(new Ran(-1, BatchOutcome.NOT_RECORDED, failure));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while execution batches were running", e);
@@ -95,7 +114,15 @@ final class BatchWindow {
         return recordedUpTo;
     }
 
-    /** What the first batch that threw threw, or null. */
+    /** The batches that threw an exception, by number, with what they threw; they are to run again. */
+    SortedMap<Long, RuntimeException> thrown() {
+        return Collections.unmodifiableSortedMap(thrown);
+    }
+
+    /**
+     * What ended a batch that neither answered nor threw an exception (an {@link Error}, wrapped), or null. Such a
+     * failure is not a batch's: the worker gives up the job until its lease runs out.
+     */
     RuntimeException failure() {
         return failure;
     }
@@ -123,7 +150,16 @@ final class BatchWindow {
         }
     }
 
-    /** A batch that ended, with its number. */
-    record Ran(long batchNumber, BatchOutcome outcome) {
+    /**
+     * A batch that ended, with its number.
+     *
+     * @param thrown what the batch threw; null when it ran to its end
+     */
+    record Ran(long batchNumber, BatchOutcome outcome, RuntimeException thrown) {
+
+        /** Whether the batch ran to its end, but the execution had ended and took none of its outcomes. */
+        boolean refused() {
+            return thrown == null && !outcome.recorded();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.automark.command.execution;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -17,12 +18,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Jobs that run executions, shared by every command-side instance. A worker claims a job with a lease it renews
- * after each batch; when a worker dies, its lease runs out and another takes the job over where it stopped.
+ * after each batch; when a worker dies, its lease runs out and another takes the job over where it stopped. The job
+ * also counts the failed attempts of its batches ({@code failedAttempts}, by batch number), so that every instance
+ * agrees on when a batch that keeps failing is given up.
  */
 @Repository
 class ExecutionJobStore {
@@ -31,6 +37,7 @@ class ExecutionJobStore {
     private static final String RUNNING = "RUNNING";
     private static final String DRAINING = "DRAINING";
     private static final String ENDED = "ENDED";
+    private static final String FAILED_ATTEMPTS = "failedAttempts";
 
     private final MongoCollection<Document> jobs;
     private final StoredJson json;
@@ -90,6 +97,22 @@ class ExecutionJobStore {
             updates.add(Updates.addEachToSet("failures", failures));
         }
         return jobs.updateOne(owned(executionId, owner), Updates.combine(updates)).getMatchedCount() == 1;
+    }
+
+    /**
+     * Counts one failed attempt of a batch, in one atomic update of the job that only its holder can make, so that
+     * instances never count the same attempt twice or lose one.
+     *
+     * @return how many attempts of the batch failed so far; empty when the owner no longer holds the job
+     */
+    OptionalInt countFailedAttempt(String executionId, String owner, long batchNumber) {
+        String counter = FAILED_ATTEMPTS + "." + batchNumber;
+        Document counted = jobs.findOneAndUpdate(owned(executionId, owner), Updates.inc(counter, 1),
+                new FindOneAndUpdateOptions()
+                        .projection(Projections.include(FAILED_ATTEMPTS))
+                        .returnDocument(ReturnDocument.AFTER));
+        return counted == null ? OptionalInt.empty()
+                : OptionalInt.of(failedAttemptsOf(counted).getOrDefault(batchNumber, 0));
     }
 
     /** Whether every run the job waits for has ended. */
@@ -152,6 +175,17 @@ class ExecutionJobStore {
                 json.readFlow(document.getString("flow")),
                 document.getString("audienceId"),
                 ((Number) document.get("nextBatch")).longValue(),
-                document.getList("failures", String.class));
+                document.getList("failures", String.class),
+                failedAttemptsOf(document));
+    }
+
+    /** Jobs planned before attempts were counted have no counters: none of their batches failed yet. */
+    private static Map<Long, Integer> failedAttemptsOf(Document document) {
+        Document counters = document.get(FAILED_ATTEMPTS, Document.class);
+        Map<Long, Integer> attempts = new HashMap<>();
+        if (counters != null) {
+            counters.forEach((batch, count) -> attempts.put(Long.parseLong(batch), ((Number) count).intValue()));
+        }
+        return attempts;
     }
 }

@@ -5,6 +5,7 @@ import io.automark.command.audience.AudienceMember;
 import io.automark.command.audience.AudienceStore;
 import io.automark.command.component.BatchContext;
 import io.automark.command.execution.BatchRecorder.RunOf;
+import io.automark.command.execution.BatchRouter.GivenUp;
 import io.automark.command.execution.BatchRouter.RoutedBatch;
 import io.automark.command.execution.BatchWindow.BatchOutcome;
 import io.automark.command.execution.ExecutionCommands.FinishExecution;
@@ -22,9 +23,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SortedMap;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Runs a claimed job batch by batch: reads a chunk of the audience, routes it through the flow, records the
@@ -32,6 +37,13 @@ import java.util.function.BooleanSupplier;
  * side by side ({@link BatchWindow}); the job moves on only over the batches recorded without a gap. Recording comes
  * before moving on, so a crash in between only makes the next holder record the same batches again, which the
  * execution refuses as already recorded.
+ *
+ * <p>A batch that throws (a bug, a corrupt chunk: anything but a component failure the flow reports) is run again:
+ * the job counts the failed attempt and is handed back for a back-off, after which any instance resumes it at that
+ * batch. The batch's last attempt ({@code automark.execution.max-batch-attempts}) gives up what throws instead: the
+ * users end FAILED at the component that threw, or at the entry when their chunk cannot be read, the batch is
+ * recorded, and the run goes on with the rest of its audience and ends ABNORMAL_END. Channels send again only what
+ * their delivery ledger lacks, on every attempt.
  */
 class ExecutionRunner {
 
@@ -51,18 +63,18 @@ class ExecutionRunner {
     private final ExecutionStops stops;
     private final Executor batches;
     private final int windowSize;
+    private final ExecutionProperties settings;
 
     /**
-     * @param batches    runs the batches of a job side by side
-     * @param windowSize how many batches of one job may run at once
+     * @param batches runs the batches of a job side by side
      */
     ExecutionRunner(ExecutionJobStore jobs, AudienceStore audiences, BatchRouter router, BatchRecorder recorder,
                     WaitingUsers waits, ResumeBatches resumes, ExecutionStops stops, CommandGateway commands,
-                    Clock clock, Duration lease, Executor batches, int windowSize,
-                    MeterRegistry meters) {
+                    Clock clock, ExecutionProperties settings, Executor batches, MeterRegistry meters) {
         this.jobs = jobs;
         this.batches = batches;
-        this.windowSize = windowSize;
+        this.windowSize = settings.batchWindow();
+        this.settings = settings;
         this.stops = stops;
         this.audiences = audiences;
         this.router = router;
@@ -71,7 +83,7 @@ class ExecutionRunner {
         this.resumes = resumes;
         this.commands = commands;
         this.clock = clock;
-        this.lease = lease;
+        this.lease = settings.lease();
         this.usersProcessed = meters.counter("automark.execution.users.processed");
         this.generated = new GeneratedAudiences(audiences, commands, clock);
     }
@@ -96,6 +108,10 @@ class ExecutionRunner {
         if (window.failure() != null) {
             throw window.failure();
         }
+        if (!window.thrown().isEmpty() && halt != Halt.STOPPED && halt != Halt.LEFT) {
+            retryLater(job, owner, window.thrown());
+            return;
+        }
         if (halt != Halt.NONE) {
             leave(job, owner, halt, window.recordedUpTo());
             return;
@@ -116,7 +132,7 @@ class ExecutionRunner {
 
     /**
      * Runs the job's batches from its next one, up to the window's size at a time, and moves the job on as they are
-     * recorded. Once a batch may not start (or one failed), the batches in flight still end and are recorded.
+     * recorded. Once a batch may not start (or one threw), the batches in flight still end and are recorded.
      *
      * @return why it stopped before the audience's end, or {@link Halt#NONE} when every batch was recorded
      */
@@ -131,7 +147,7 @@ class ExecutionRunner {
                 halt = haltBefore(job, owner, keepGoing);
                 if (halt == Halt.NONE) {
                     long batch = next++;
-                    window.start(batch, () -> runBatch(job, flow, batch));
+                    window.start(batch, () -> runBatch(job, owner, flow, batch));
                 }
             }
             if (window.isEmpty()) {
@@ -154,7 +170,7 @@ class ExecutionRunner {
      * @return false when the execution ended or another worker holds the job now
      */
     private boolean movedOn(ExecutionJob job, String owner, BatchWindow window, Optional<BatchWindow.Ran> ended) {
-        boolean executionEnded = ended.isPresent() && !ended.get().outcome().recorded() && window.failure() == null;
+        boolean executionEnded = ended.isPresent() && ended.get().refused();
         List<String> found = ended.map(ran -> ran.outcome().failures()).orElse(List.of());
         return !executionEnded && jobs.advance(job.executionId(), owner, window.recordedUpTo(), found,
                 clock.instant(), lease);
@@ -171,6 +187,27 @@ class ExecutionRunner {
             default -> log.info("Execution [{}] left at batch {}: stopped or taken over", job.executionId(),
                     recordedUpTo);
         }
+    }
+
+    /**
+     * Counts a failed attempt of each batch that threw and hands the job back for the back-off of the first of them,
+     * where the job resumes; this or another instance then runs them again, the last time giving up what throws.
+     */
+    private void retryLater(ExecutionJob job, String owner, SortedMap<Long, RuntimeException> thrown) {
+        Duration delay = null;
+        for (Map.Entry<Long, RuntimeException> failed : thrown.entrySet()) {
+            OptionalInt attempts = jobs.countFailedAttempt(job.executionId(), owner, failed.getKey());
+            if (attempts.isEmpty()) {
+                log.info("Execution [{}] left at batch {}: stopped or taken over", job.executionId(),
+                        failed.getKey());
+                return;
+            }
+            delay = delay == null ? settings.retryDelayAfter(attempts.getAsInt()) : delay;
+            log.warn("Execution [{}] of campaign [{}]: attempt {} of batch {} failed (the batch is given up after {});"
+                            + " it runs again in {}: {}", job.executionId(), job.campaignId(), attempts.getAsInt(),
+                    failed.getKey(), settings.maxBatchAttempts(), delay, BatchFailure.describe(failed.getValue()));
+        }
+        jobs.postpone(job.executionId(), owner, clock.instant(), delay);
     }
 
     /** Why no further batch may start, checked before each: shutdown, a stop, or the job no longer held. */
@@ -213,21 +250,59 @@ class ExecutionRunner {
                 failed ? String.join("; ", failures) : null);
     }
 
-    /** Routes and records one batch; the job is moved on by the caller, over the batches recorded in order. */
-    private BatchOutcome runBatch(ExecutionJob job, FlowGraph flow, long batch) {
-        List<AudienceMember> users = audiences.chunk(job.audienceId(), batch);
+    /**
+     * Routes and records one batch; the job is moved on by the caller, over the batches recorded in order. On the
+     * batch's last attempt what throws is given up (see the class) instead of thrown.
+     */
+    private BatchOutcome runBatch(ExecutionJob job, String owner, FlowGraph flow, long batch) {
+        boolean lastAttempt = job.failedAttempts(batch) >= settings.maxBatchAttempts() - 1;
+        List<AudienceMember> users;
+        try {
+            users = audiences.chunk(job.audienceId(), batch);
+        } catch (RuntimeException e) {
+            if (!lastAttempt) {
+                throw new BatchFailure("reading chunk " + batch + " of audience [" + job.audienceId() + "]", e);
+            }
+            List<String> userIds = audiences.userIdsOf(job.audienceId(), batch);
+            return record(job, owner, batch, router.unreadable(flow, userIds, e), userIds.size());
+        }
         BatchContext context = new BatchContext(job.executionId(), job.campaignId(), job.workspaceId(),
                 job.audienceId(), batch);
-        RoutedBatch routed = router.route(context, flow, users);
 
+        RoutedBatch routed = router.route(context, flow, users, lastAttempt);
+
+        return record(job, owner, batch, routed, users.size());
+    }
+
+    private BatchOutcome record(ExecutionJob job, String owner, long batch, RoutedBatch routed, int users) {
+        boolean fresh;
         try {
-            recorder.record(new RunOf(job.executionId(), job.campaignId(), job.workspaceId(), job.flow()), batch,
-                    routed);
+            fresh = recorder.record(new RunOf(job.executionId(), job.campaignId(), job.workspaceId(), job.flow()),
+                    batch, routed);
         } catch (ExecutionNotRunning e) {
             return BatchOutcome.NOT_RECORDED;
         }
-        usersProcessed.increment(users.size());
+
+        usersProcessed.increment(users);
+        if (fresh && !routed.givenUp().isEmpty()) {
+            reportGivenUp(job, owner, batch, routed.givenUp());
+        }
         return new BatchOutcome(true, routed.failures());
+    }
+
+    /**
+     * Counts the last attempt too, so that the job shows every attempt, and tells an operator once, with what the
+     * first component given up threw; a batch recorded before (and run again after a crash) is not told again.
+     */
+    private void reportGivenUp(ExecutionJob job, String owner, long batch, List<GivenUp> givenUp) {
+        int attempts = jobs.countFailedAttempt(job.executionId(), owner, batch).orElse(settings.maxBatchAttempts());
+        String where = givenUp.stream()
+                .map(component -> "[" + component.componentId() + "] (" + component.users() + " users)")
+                .collect(Collectors.joining(", "));
+
+        log.error("Execution [{}] of campaign [{}]: batch {} given up after {} attempts; its users at {} are recorded"
+                        + " FAILED and the run goes on", job.executionId(), job.campaignId(), batch, attempts, where,
+                givenUp.get(0).thrown());
     }
 
     private void logNewFailures(ExecutionJob job, List<String> found, List<String> known) {

@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
@@ -55,18 +54,15 @@ class ExecutionWorkers implements SmartLifecycle {
     ExecutionWorkers(ExecutionJobStore jobs, AudienceStore audiences, ComponentExecutors executors,
                      BehaviorInbox inbox, EntryTriggers triggers, Waits waits, AbTestGoals abTests,
                      ExecutionStops stops,
-                     CommandGateway commands, Clock clock, MeterRegistry meters,
-                     @Value("${automark.execution.lease:30s}") Duration lease,
-                     @Value("${automark.execution.poll-interval:500ms}") Duration pollInterval,
-                     @Value("${automark.execution.workers:2}") int workers,
-                     @Value("${automark.execution.batch-window:4}") int batchWindow) {
+                     CommandGateway commands, Clock clock, MeterRegistry meters, ExecutionProperties settings) {
         BatchRouter router = new BatchRouter(executors);
         // Each worker runs up to batch-window batches of its job at once, on threads of this pool.
-        this.batches = Executors.newFixedThreadPool(Math.max(1, workers * batchWindow), daemon("execution-batch-"));
+        this.batches = Executors.newFixedThreadPool(Math.max(1, settings.workers() * settings.batchWindow()),
+                daemon("execution-batch-"));
         BatchRecorder recorder = new BatchRecorder(waits.users(), waits.flows(), commands, clock);
         this.jobs = jobs;
         this.runner = new ExecutionRunner(jobs, audiences, router, recorder, waits.users(), waits.batches(),
-                stops, commands, clock, lease, batches, batchWindow, meters);
+                stops, commands, clock, settings, batches, meters);
         this.inbox = inbox;
         this.entries = new EntryBatchRunner(inbox, triggers, router, recorder, stops);
         this.resumes = waits.batches();
@@ -74,9 +70,9 @@ class ExecutionWorkers implements SmartLifecycle {
         this.waker = waits.waker();
         this.abTests = abTests;
         this.clock = clock;
-        this.lease = lease;
-        this.pollInterval = pollInterval;
-        this.workers = workers;
+        this.lease = settings.lease();
+        this.pollInterval = settings.pollInterval();
+        this.workers = settings.workers();
     }
 
     @Override

@@ -22,9 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ChannelExecutorTest {
 
@@ -138,6 +141,32 @@ class ChannelExecutorTest {
 
         assertThat(sentTo).containsExactly("u1", "u2");
         assertThat(run.outcomes()).extracting(UserOutcome::result).containsOnly(UserResult.SUCCESS);
+    }
+
+    @Test
+    void aComponentGivenUpKeepsTheSendsItsLedgerHoldsAndFailsTheOthersWithoutSendingAgain() {
+        AtomicInteger slices = new AtomicInteger();
+        afterSlice = () -> {
+            if (slices.incrementAndGet() == 2) {
+                throw new IllegalStateException("template engine broke");
+            }
+        };
+        List<AudienceMember> users = users(250);
+        Throwable thrown = catchThrowable(() -> executor.execute(BATCH, HOOK, users));
+        sentTo.clear();
+
+        List<UserOutcome> outcomes = executor.givenUp(BATCH, HOOK, users,
+                "IllegalStateException: template engine broke");
+
+        assertThat(thrown).hasMessage("template engine broke");
+        assertThat(sentTo).as("giving up sends nothing").isEmpty();
+        assertThat(outcomes).extracting(UserOutcome::userId)
+                .containsExactlyElementsOf(users.stream().map(AudienceMember::userId).toList());
+        assertThat(outcomes.subList(0, ChannelExecutor.SLICE)).extracting(UserOutcome::result)
+                .containsOnly(UserResult.SUCCESS);
+        assertThat(outcomes.subList(ChannelExecutor.SLICE, 250))
+                .extracting(UserOutcome::result, UserOutcome::reason)
+                .containsOnly(tuple(UserResult.FAILED, "IllegalStateException: template engine broke"));
     }
 
     /** A channel that succeeds for everyone and notes whom it sent to. */

@@ -62,20 +62,38 @@ class BatchWindowTest {
     }
 
     @Test
-    void keepsTheFirstFailureAndStartsNothingMoreButLetsTheOthersEnd() {
+    void keepsWhatABatchThrewAndStartsNothingMoreButLetsTheOthersEnd() {
+        BatchWindow window = new BatchWindow(threads, 3, 0);
+
+        window.start(0, BatchWindowTest::recorded);
+        window.start(1, () -> {
+            throw new IllegalStateException("store gone");
+        });
+        window.start(2, BatchWindowTest::recorded);
+        List<BatchWindow.Ran> ended = List.of(next(window), next(window), next(window));
+
+        assertThat(window.thrown()).containsOnlyKeys(1L);
+        assertThat(window.thrown().get(1L)).hasMessage("store gone");
+        assertThat(ended).filteredOn(ran -> ran.batchNumber() == 1).singleElement()
+                .satisfies(ran -> assertThat(ran.refused()).as("not an execution that ended").isFalse());
+        assertThat(window.failure()).isNull();
+        assertThat(window.mayStart(3)).isFalse();
+        assertThat(window.isEmpty()).isTrue();
+        assertThat(window.recordedUpTo()).as("the job resumes at the batch that threw").isEqualTo(1);
+    }
+
+    @Test
+    void keepsAnErrorAsTheWindowsFailure() {
         BatchWindow window = new BatchWindow(threads, 2, 0);
 
         window.start(0, () -> {
-            throw new IllegalStateException("store gone");
+            throw new StackOverflowError();
         });
-        window.start(1, BatchWindowTest::recorded);
-        next(window);
         next(window);
 
-        assertThat(window.failure()).hasMessage("store gone");
-        assertThat(window.mayStart(2)).isFalse();
-        assertThat(window.isEmpty()).isTrue();
-        assertThat(window.recordedUpTo()).isZero();
+        assertThat(window.failure()).hasCauseInstanceOf(StackOverflowError.class);
+        assertThat(window.thrown()).isEmpty();
+        assertThat(window.mayStart(1)).isFalse();
     }
 
     @Test

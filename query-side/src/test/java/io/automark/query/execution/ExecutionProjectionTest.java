@@ -84,10 +84,11 @@ class ExecutionProjectionTest {
         Map<String, ComponentReport> components = byId(queries.details(ws, id, null));
         assertThat(components.get("audience")).isEqualTo(
                 new ComponentReport("audience", ComponentType.TARGET_AUDIENCE, 10L, 10L, null, null, null, null,
-                        null, null, null, null));
+                        null, null, null, null, null));
         assertThat(components.get("split").branches()).isEqualTo(Map.of("A", 6L, "B", 4L));
         assertThat(components.get("mail")).isEqualTo(
-                new ComponentReport("mail", ComponentType.EMAIL, 6L, null, 5L, 4L, 2L, null, null, null, null, null));
+                new ComponentReport("mail", ComponentType.EMAIL, 6L, null, 5L, 4L, 2L, null, null, null, null, 0L,
+                        null));
         assertThat(queries.details(ws, id, null).processedUsers()).isEqualTo(10);
     }
 
@@ -118,6 +119,43 @@ class ExecutionProjectionTest {
         assertThat(after.entered()).isEqualTo(3);
         assertThat(after.waiting()).isEqualTo(1);
         assertThat(after.passed()).isEqualTo(2);
+    }
+
+    @Test
+    void countsTheUsersAStopEndedAtAChannelAndAtAWaitOnceWhenBatchesAreRedelivered() {
+        // given
+        FlowDefinition flow = new FlowDefinition(List.of(
+                new FlowComponent("audience", ComponentType.TARGET_AUDIENCE, Map.of("audienceId", "a-1")),
+                new FlowComponent("pause", ComponentType.WAIT_UNTIL, Map.of("duration", "P1D")),
+                new FlowComponent("hook", ComponentType.WEBHOOK, Map.of("url", "http://localhost:9/h"))),
+                List.of(new FlowEdge("audience", "pause", null), new FlowEdge("audience", "hook", null)));
+        projection.on(new ExecutionStarted(id, "c-1", ws, 1, flow, T0), 0);
+        List<String> all = users("s", 10);
+        // The stop came while the hook's first slice went out: the rest of its users were not sent to.
+        ExecutionBatchRecorded inFlight = new ExecutionBatchRecorded(id, "c-1", ws, 0, List.of(
+                outcomes("audience", ComponentType.TARGET_AUDIENCE, all, UserResult.PASSED, null),
+                outcomes("pause", ComponentType.WAIT_UNTIL, all, UserResult.WAITING, null),
+                outcomes("hook", ComponentType.WEBHOOK, all.subList(0, 3), UserResult.SUCCESS, null),
+                outcomes("hook", ComponentType.WEBHOOK, all.subList(3, 10), UserResult.STOPPED, null)), T0);
+        // The stop then ended every wait.
+        ExecutionBatchRecorded waitsEnded = new ExecutionBatchRecorded(id, "c-1", ws, 1L << 40, List.of(
+                new ComponentOutcomes("pause", ComponentType.WAIT_UNTIL, all.stream()
+                        .map(user -> new UserOutcome(user, UserResult.STOPPED, null, null)).toList(), true)), T0);
+
+        // when
+        projection.on(inFlight, 1);
+        projection.on(waitsEnded, 2);
+        projection.on(inFlight, 1);
+        projection.on(waitsEnded, 2);
+
+        // then
+        Map<String, ComponentReport> components = byId(queries.details(ws, id, null));
+        assertThat(components.get("hook")).isEqualTo(new ComponentReport("hook", ComponentType.WEBHOOK, 10L, null,
+                3L, 3L, 0L, null, null, null, null, 7L, null));
+        assertThat(components.get("pause").stopped()).isEqualTo(10);
+        assertThat(components.get("pause").waiting()).isZero();
+        assertThat(components.get("pause").entered()).isEqualTo(10);
+        assertThat(components.get("audience").stopped()).as("an entry keeps no user a stop could end").isNull();
     }
 
     @Test
@@ -203,7 +241,7 @@ class ExecutionProjectionTest {
         // then
         Map<String, ComponentReport> components = byId(queries.details(ws, id, null));
         assertThat(components.get("ab")).isEqualTo(new ComponentReport("ab", ComponentType.AB_TEST, 6L, null, null,
-                null, null, null, 0L, Map.of("group.1", 5L, "$group2", 1L), null, Map.of()));
+                null, null, null, 0L, Map.of("group.1", 5L, "$group2", 1L), null, null, Map.of()));
         assertThat(components.get("entry.v2").entered()).isEqualTo(6);
     }
 
