@@ -228,13 +228,16 @@ public class AudienceStore {
 
     /**
      * The user ids of a chunk that {@link #chunk} cannot read (a member's attributes or tags are not what the store
-     * writes, say): every entry's {@code u} that is text, in order. Empty when the chunk is missing or has no list of
-     * users.
+     * writes, say): every member's {@code u} that is text, in order. Empty when the chunk is missing or holds no
+     * members.
      */
     public List<String> userIdsOf(String audienceId, long chunkNumber) {
         Document chunk = chunks.find(Filters.eq("_id", chunkId(audienceId, chunkNumber))).first();
+        if (chunk != null && chunk.get(PACKED) instanceof Binary packed) {
+            return PackedMembers.userIdsOf(packed.getData());
+        }
         List<String> userIds = new ArrayList<>();
-        if (chunk != null && chunk.get("users") instanceof List<?> users) {
+        if (chunk != null && chunk.get(UNPACKED) instanceof List<?> users) {
             for (Object user : users) {
                 if (user instanceof Document member && member.get("u") instanceof String userId) {
                     userIds.add(userId);

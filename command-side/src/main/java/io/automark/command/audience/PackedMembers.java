@@ -57,6 +57,7 @@ final class PackedMembers {
             while (in.nextToken() == JsonToken.START_OBJECT) {
                 members.add(read(in, addedTags));
             }
+            expect(in.currentToken(), JsonToken.END_ARRAY);
         } catch (IOException e) {
             throw new IllegalStateException("a chunk's packed members cannot be read", e);
         }
@@ -85,35 +86,71 @@ final class PackedMembers {
         Set<String> tags = new LinkedHashSet<>();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String field = in.currentName();
-            in.nextToken();
+            JsonToken value = in.nextToken();
             switch (field) {
-                case "u" -> userId = in.getText();
-                case "a" -> readAttributes(in, attributes);
-                case "t" -> readTags(in, tags);
+                case "u" -> {
+                    expect(value, JsonToken.VALUE_STRING);
+                    userId = in.getText();
+                }
+                case "a" -> readAttributes(in, value, attributes);
+                case "t" -> readTags(in, value, tags);
                 default -> in.skipChildren();
             }
+        }
+        expect(in.currentToken(), JsonToken.END_OBJECT);
+        if (userId == null) {
+            throw new IllegalStateException("a packed member has no user id");
         }
         tags.addAll(addedTags.getOrDefault(userId, Set.of()));
         return new AudienceMember(userId, attributes, tags);
     }
 
-    private static void readAttributes(JsonParser in, Map<String, String> attributes) throws IOException {
+    private static void readAttributes(JsonParser in, JsonToken start, Map<String, String> attributes)
+            throws IOException {
+        expect(start, JsonToken.START_OBJECT);
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String name = in.currentName();
-            in.nextToken();
+            expect(in.nextToken(), JsonToken.VALUE_STRING);
             attributes.put(name, in.getText());
         }
+        expect(in.currentToken(), JsonToken.END_OBJECT);
     }
 
-    private static void readTags(JsonParser in, Set<String> tags) throws IOException {
+    private static void readTags(JsonParser in, JsonToken start, Set<String> tags) throws IOException {
+        expect(start, JsonToken.START_ARRAY);
         while (in.nextToken() == JsonToken.VALUE_STRING) {
             tags.add(in.getText());
         }
+        expect(in.currentToken(), JsonToken.END_ARRAY);
+    }
+
+    /**
+     * The user ids of a packed chunk that {@link #unpack} refuses, as far as they can be told: every member's
+     * {@code u} that is text, in order, up to where the bytes stop being JSON.
+     */
+    static List<String> userIdsOf(byte[] packed) {
+        List<String> userIds = new ArrayList<>();
+        try (JsonParser in = JSON.createParser(packed)) {
+            int depth = 0;
+            for (JsonToken token = in.nextToken(); token != null; token = in.nextToken()) {
+                boolean memberField = token == JsonToken.FIELD_NAME && depth == 2 && "u".equals(in.currentName());
+                if (memberField) {
+                    token = in.nextToken();
+                    if (token == JsonToken.VALUE_STRING) {
+                        userIds.add(in.getText());
+                    }
+                }
+                depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+            }
+        } catch (IOException e) {
+            // The rest is damaged: the ids read so far are what can be told.
+        }
+        return userIds;
     }
 
     private static void expect(JsonToken found, JsonToken wanted) {
         if (found != wanted) {
-            throw new IllegalStateException("a packed chunk starts with " + wanted + ", not " + found);
+            throw new IllegalStateException("a packed chunk holds " + found + " where " + wanted + " belongs");
         }
     }
 }

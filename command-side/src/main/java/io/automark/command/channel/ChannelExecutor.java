@@ -84,7 +84,8 @@ public class ChannelExecutor implements ComponentExecutor {
     @Override
     public List<UserOutcome> givenUp(BatchContext context, FlowComponent component, List<AudienceMember> users,
                                      String cause) {
-        Map<String, SendResult> done = ledger.recorded(context.executionId(), component.id(), context.batchNumber());
+        Map<String, SendResult> done = ledger.recorded(context.executionId(), component.id(), context.batchNumber(),
+                users);
         List<UserOutcome> outcomes = new ArrayList<>(users.size());
         for (AudienceMember user : users) {
             SendResult result = done.get(user.userId());

@@ -41,6 +41,21 @@ class PackedMembersTest {
     }
 
     @Test
+    void refusesAMemberWhoseAttributesAreNoObject() {
+        byte[] damaged = "[{\"u\":\"u-1\",\"a\":\"x\",\"t\":[]}]".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> PackedMembers.unpack(damaged, Map.of())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void tellsTheUserIdsOfADamagedChunkUpToTheDamage() {
+        byte[] damaged = ("[{\"u\":\"u-1\",\"a\":\"x\",\"t\":[]},{\"u\":\"u-2\",\"a\":{\"u\":\"no\"}},"
+                + "{\"u\":7},{\"u\":\"u-3\"").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(PackedMembers.userIdsOf(damaged)).containsExactly("u-1", "u-2", "u-3");
+    }
+
+    @Test
     void refusesBytesThatAreNoPackedChunk() {
         byte[] garbage = "{\"u\": 1}".getBytes(StandardCharsets.UTF_8);
 

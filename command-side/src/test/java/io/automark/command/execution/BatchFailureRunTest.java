@@ -26,6 +26,7 @@ import io.automark.events.execution.UserResult;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,9 +129,13 @@ class BatchFailureRunTest {
     @Test
     void theUsersOfAChunkThatCannotBeReadEndFailedAtTheEntryAndTheRestOfTheAudienceRuns() throws Exception {
         String audienceId = upload("corrupt");
-        // A member whose attributes are not a document, as no import writes them.
+        // A member whose attributes are not an object, as no import writes them.
+        Binary packed = mongo.getCollection("audience_chunks").find(Filters.eq("_id", audienceId + ":2")).first()
+                .get("packed", Binary.class);
+        String damaged = new String(packed.getData(), StandardCharsets.UTF_8)
+                .replaceFirst("\"a\":\\{", "\"a\":\"not an object\",\"x\":{");
         mongo.getCollection("audience_chunks").updateOne(Filters.eq("_id", audienceId + ":2"),
-                Updates.set("users.0.a", "not a document"));
+                Updates.set("packed", new Binary(damaged.getBytes(StandardCharsets.UTF_8))));
         String campaignId = publish("Corrupt chunk", audienceId, List.of(
                 Map.of("id", "hook", "type", "WEBHOOK", "config", Map.of("url", RECEIVER.url()))),
                 List.of(Map.of("from", "audience", "to", "hook")));
@@ -138,7 +144,7 @@ class BatchFailureRunTest {
 
         String executionId = finished.executionId();
         assertThat(finished.status()).isEqualTo(ExecutionStatus.ABNORMAL_END);
-        assertThat(finished.reason()).startsWith("audience: ClassCastException");
+        assertThat(finished.reason()).startsWith("audience: IllegalStateException");
         assertThat(resultsOf(executionId, "audience")).containsOnly(
                 Map.entry(UserResult.PASSED, (long) USERS - BATCH), Map.entry(UserResult.FAILED, (long) BATCH));
         assertThat(outcomesOf(executionId, "audience", 2)).extracting(UserOutcome::userId)
