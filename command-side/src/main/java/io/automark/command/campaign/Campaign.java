@@ -387,6 +387,8 @@ public class Campaign {
         if (status != DRAFT && !newVersion) {
             throw new CampaignNotPublishable(campaignId, "version " + flowVersion + " is already published");
         }
+        // A flow saved before a flow rule came in (or copied from one) was never checked against it; now it runs.
+        FlowValidator.check(content.flow());
         Schedule schedule = content.schedule();
         if (schedule.endAt() != null && !schedule.endAt().isAfter(now)) {
             throw new InvalidInputException("schedule.endAt", "the end time has already passed");
