@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,6 +75,10 @@ class CommandApiTest {
         assertThat(response.getStatusCode()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(response.getBody()).containsEntry("code", code).containsKeys("title", "detail", "status");
+    }
+
+    private static List<Map<String, String>> errorsOf(ResponseEntity<Map> response) {
+        return (List<Map<String, String>>) response.getBody().get("errors");
     }
 
     @Test
@@ -454,6 +459,38 @@ class CommandApiTest {
                 new HttpEntity<>(huge, headers), Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void listsEachProblemOfBehaviourEventsUnderItsPlaceInTheBody() {
+        String now = Instant.now().toString();
+        List<Map<String, Object>> events = List.of(
+                Map.of("userId", "u1", "type", "visit", "occurredAt", now),
+                Map.of("userId", "not an id!", "type", " ", "occurredAt", now),
+                Map.of("userId", "u3", "type", "visit", "occurredAt", now),
+                Map.of("userId", "u4", "type", "visit"));
+
+        ResponseEntity<Map> response = postJson("/events", events);
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertThat(errorsOf(response)).extracting(error -> error.get("field"))
+                .containsExactlyInAnyOrder("[1].userId", "[1].type", "[3].occurredAt");
+        assertThat(errorsOf(response)).allSatisfy(error -> assertThat(error.get("message")).isNotBlank());
+    }
+
+    @Test
+    void refusesAnOverlongIdempotencyKeyNamingTheHeaderInTheErrors() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "k".repeat(129));
+
+        ResponseEntity<Map> response = http.exchange(BASE + "/campaigns", HttpMethod.POST,
+                new HttpEntity<>(validCampaign(), headers), Map.class);
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertThat(errorsOf(response)).singleElement()
+                .satisfies(error -> assertThat(error).containsEntry("field", "Idempotency-Key")
+                        .containsKey("message"));
     }
 
     @Test
