@@ -1,7 +1,9 @@
 package io.automark.command.behavior;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.automark.command.common.InvalidInputException;
 import io.automark.command.common.Problem;
+import io.automark.command.web.IsoInstantDeserializer;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,10 +35,12 @@ public class BehaviorEventController {
 
     private final BehaviorIntake intake;
     private final Validator validator;
+    private final OccurredAtRule occurredAt;
 
-    public BehaviorEventController(BehaviorIntake intake, Validator validator) {
+    public BehaviorEventController(BehaviorIntake intake, Validator validator, OccurredAtRule occurredAt) {
         this.intake = intake;
         this.validator = validator;
+        this.occurredAt = occurredAt;
     }
 
     @PostMapping
@@ -74,15 +78,25 @@ public class BehaviorEventController {
         if (event == null) {
             return List.of(new Problem(path, "must be an event, not null"));
         }
-        return validator.validate(event).stream()
-                .map(violation -> new Problem(path + "." + violation.getPropertyPath(), violation.getMessage()))
-                .sorted(Comparator.comparing(Problem::field).thenComparing(Problem::message))
-                .toList();
+        List<Problem> problems = new ArrayList<>();
+        validator.validate(event).forEach(violation -> problems.add(new Problem(
+                path + "." + violation.getPropertyPath(), violation.getMessage())));
+        String late = event.occurredAt() == null ? null : occurredAt.problemOf(event.occurredAt());
+        if (late != null) {
+            problems.add(new Problem(path + ".occurredAt", late));
+        }
+        problems.sort(Comparator.comparing(Problem::field).thenComparing(Problem::message));
+        return problems;
     }
 
+    /**
+     * One event as a client sends it.
+     *
+     * @param occurredAt an ISO-8601 instant in a string, at most {@code automark.behavior.max-clock-skew} ahead
+     */
     public record EventRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.:-]{1,128}") String userId,
                                @NotBlank @Size(max = 100) String type,
-                               @NotNull Instant occurredAt,
+                               @NotNull @JsonDeserialize(using = IsoInstantDeserializer.class) Instant occurredAt,
                                Map<String, Object> properties) {
     }
 }

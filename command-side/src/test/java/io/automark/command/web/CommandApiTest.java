@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -476,6 +477,44 @@ class CommandApiTest {
         assertThat(errorsOf(response)).extracting(error -> error.get("field"))
                 .containsExactlyInAnyOrder("[1].userId", "[1].type", "[3].occurredAt");
         assertThat(errorsOf(response)).allSatisfy(error -> assertThat(error.get("message")).isNotBlank());
+    }
+
+    @Test
+    void refusesANumberOrAStringOfDigitsAsTheTimeOfABehaviourEvent() {
+        List<Map<String, Object>> inMillis = List.of(Map.of("userId", "u1", "type", "visit",
+                "occurredAt", 1_764_756_000_000L));
+        List<Map<String, Object>> inSeconds = List.of(Map.of("userId", "u1", "type", "visit",
+                "occurredAt", Instant.now().toString()), Map.of("userId", "u2", "type", "visit",
+                "occurredAt", "1764756000"));
+
+        ResponseEntity<Map> number = postJson("/events", inMillis);
+        ResponseEntity<Map> digits = postJson("/events", inSeconds);
+
+        assertProblem(number, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertThat(errorsOf(number)).extracting(error -> error.get("field")).containsExactly("[0].occurredAt");
+        assertThat(errorsOf(number).get(0).get("message")).contains("ISO-8601");
+        assertProblem(digits, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertThat(errorsOf(digits)).extracting(error -> error.get("field")).containsExactly("[1].occurredAt");
+    }
+
+    @Test
+    void refusesABehaviourEventFurtherAheadThanTheClockSkewAndTakesOneWithinIt() {
+        Instant now = Instant.now();
+        List<Map<String, Object>> anHourAhead = List.of(
+                Map.of("userId", "u1", "type", "visit", "occurredAt", now.plusSeconds(60).toString()),
+                Map.of("userId", "u2", "type", "visit", "occurredAt", now.plus(Duration.ofHours(1)).toString()));
+        List<Map<String, Object>> aMinuteAhead = List.of(
+                Map.of("userId", "u1", "type", "visit", "occurredAt", now.plusSeconds(60).toString()));
+
+        ResponseEntity<Map> refused = postJson("/events", anHourAhead);
+        ResponseEntity<Map> taken = postJson("/events", aMinuteAhead);
+
+        assertProblem(refused, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertThat(errorsOf(refused)).singleElement().satisfies(error -> {
+            assertThat(error).containsEntry("field", "[1].occurredAt");
+            assertThat(error.get("message")).contains("lies in the future", "PT5M");
+        });
+        assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     }
 
     @Test
