@@ -1,10 +1,17 @@
 package io.automark.command.web;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
 import io.automark.command.CommandSideApplication;
+import io.automark.command.common.DomainException;
 import io.automark.command.support.EmbeddedStore;
 import io.automark.command.support.Flows;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -530,6 +537,35 @@ class CommandApiTest {
         assertThat(errorsOf(response)).singleElement()
                 .satisfies(error -> assertThat(error).containsEntry("field", "Idempotency-Key")
                         .containsKey("message"));
+    }
+
+    @Test
+    void refusesInvalidCreatesAndCommandsWithoutLoggingThemAsWarningsOrErrors() {
+        Map<String, Object> brokenFlow = Map.of("components", List.of(
+                Map.of("id", "in", "type", "TARGET_AUDIENCE", "config", Map.of())), "edges", List.of());
+        String draft = createCampaign();
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logged.start();
+        root.addAppender(logged);
+
+        List<ResponseEntity<Map>> refusals;
+        try {
+            refusals = List.of(
+                    postJson("/campaigns", Map.of("name", "Broken", "flow", brokenFlow)),
+                    postJson("/templates", Map.of("name", "Broken", "flow", brokenFlow)),
+                    postJson("/campaigns/" + draft + "/start", null));
+        } finally {
+            root.detachAppender(logged);
+        }
+
+        assertThat(refusals).extracting(ResponseEntity::getStatusCode)
+                .containsExactly(HttpStatus.BAD_REQUEST, HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT);
+        assertThat(logged.list)
+                .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .filteredOn(event -> event.getThrowableProxy() instanceof ThrowableProxy proxy
+                        && proxy.getThrowable() instanceof DomainException)
+                .isEmpty();
     }
 
     @Test
