@@ -569,6 +569,27 @@ class CommandApiTest {
     }
 
     @Test
+    void answersNotFoundForACommandOnAnUnknownCampaignWithoutLoggingAWarning() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logged.start();
+        root.addAppender(logged);
+
+        ResponseEntity<Map> response;
+        try {
+            response = postJson("/campaigns/no-such-campaign-here/stop", null);
+        } finally {
+            root.detachAppender(logged);
+        }
+
+        assertProblem(response, HttpStatus.NOT_FOUND, "NOT_FOUND");
+        assertThat(logged.list)
+                .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(message -> message.contains("no-such-campaign-here"));
+    }
+
+    @Test
     void answersNotFoundForAGroupOfAWorkspaceWithoutGroups() {
         Map<String, Object> body = new HashMap<>(validCampaign());
         body.put("groupId", "ghost");
