@@ -45,7 +45,7 @@ public class BehaviorKafkaConfiguration {
     @Bean
     public ConcurrentMessageListenerContainer<byte[], byte[]> behaviorEventContainer(
             BehaviorKafkaProperties settings, BehaviorIntake intake, ObjectMapper json, Validator validator,
-            DeadLetterTopic behaviorDeadLetterTopic, ObjectProvider<MeterRegistry> meters) {
+            OccurredAtRule occurredAt, DeadLetterTopic behaviorDeadLetterTopic, ObjectProvider<MeterRegistry> meters) {
         DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(
                 consumerConfig(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         meters.ifAvailable(registry -> consumers.addListener(new MicrometerConsumerListener<>(registry)));
@@ -55,8 +55,8 @@ public class BehaviorKafkaConfiguration {
         container.setClientId("automark-behavior-intake");
         // Commit a poll's offsets once the listener returned, i.e. once the intake wrote its entries.
         container.setAckMode(ContainerProperties.AckMode.BATCH);
-        container.setMessageListener(new BehaviorTopicListener(new BehaviorRecordReader(json, validator), intake,
-                behaviorDeadLetterTopic));
+        container.setMessageListener(new BehaviorTopicListener(new BehaviorRecordReader(json, validator, occurredAt),
+                intake, behaviorDeadLetterTopic));
 
         ConcurrentMessageListenerContainer<byte[], byte[]> listener =
                 new ConcurrentMessageListenerContainer<>(consumers, container);

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the value of a record on the behaviour-event topic with the service's JSON settings (unknown fields and
- * wrong types refused, as over HTTP) and checks it against the HTTP intake's rules.
+ * wrong types refused, as over HTTP) and checks it against the HTTP intake's rules, its time included.
  */
 public class BehaviorRecordReader {
 
@@ -21,10 +21,12 @@ public class BehaviorRecordReader {
 
     private final ObjectMapper json;
     private final Validator validator;
+    private final OccurredAtRule occurredAt;
 
-    public BehaviorRecordReader(ObjectMapper json, Validator validator) {
+    public BehaviorRecordReader(ObjectMapper json, Validator validator, OccurredAtRule occurredAt) {
         this.json = json;
         this.validator = validator;
+        this.occurredAt = occurredAt;
     }
 
     /** Answers the event of the record, or throws {@link InvalidBehaviorRecord} saying what is wrong with it. */
@@ -49,6 +51,10 @@ public class BehaviorRecordReader {
                     .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
                     .sorted()
                     .collect(Collectors.joining("; ")));
+        }
+        String late = occurredAt.problemOf(event.occurredAt());
+        if (late != null) {
+            throw new InvalidBehaviorRecord("occurredAt " + late);
         }
         return event;
     }

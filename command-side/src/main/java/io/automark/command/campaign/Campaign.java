@@ -54,7 +54,9 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,8 +117,13 @@ public class Campaign {
         // Axon rebuilds the campaign from its events through this constructor.
     }
 
+    /**
+     * Creates the campaign. A handler on an empty aggregate rather than a constructor: Axon's repository logs a
+     * constructor's exception as a warning with its stack trace, and a refused flow is no fault of the service.
+     */
     @CommandHandler
-    public Campaign(CreateCampaign command) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public void handle(CreateCampaign command) {
         checkContent(command.content());
 
         apply(new CampaignCreated(command.campaignId(), command.workspaceId(), command.content(), command.now()));
@@ -387,6 +394,8 @@ public class Campaign {
         if (status != DRAFT && !newVersion) {
             throw new CampaignNotPublishable(campaignId, "version " + flowVersion + " is already published");
         }
+        // A flow saved before a flow rule came in (or copied from one) was never checked against it; now it runs.
+        FlowValidator.check(content.flow());
         Schedule schedule = content.schedule();
         if (schedule.endAt() != null && !schedule.endAt().isAfter(now)) {
             throw new InvalidInputException("schedule.endAt", "the end time has already passed");

@@ -4,7 +4,6 @@ import io.automark.command.common.Problem;
 import io.automark.events.campaign.ComponentType;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * How one channel type reaches its vendor: an HTTP endpoint taking a JSON body per user.
@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * @param type         one of {@link HttpProviderChannel#TYPES}
  * @param url          absolute http(s) URL
  * @param headers      sent with every request; may hold credentials, so they never enter an event, a log line or
- *                     an answer of the API (which names them only)
+ *                     an answer of the API (which names them only); names are HTTP tokens, none of the headers
+ *                     the channel or the HTTP client set, values visible ASCII on one line
  * @param bodyTemplate the JSON body with placeholders, see {@link ProviderBody}
  * @param timeout      from 1 ms to 60 s
  * @param source       whether the workspace configured it or the deployment gives it to every workspace
@@ -32,6 +33,17 @@ public record ProviderSettings(ComponentType type, String url, Map<String, Strin
     static final int MAX_HEADERS = 50;
     /** Headers the channel sets itself. */
     private static final Set<String> RESERVED = Set.of("content-type", "idempotency-key");
+    /**
+     * Headers the HTTP client writes itself or that steer the connection rather than the request: Apache HttpClient
+     * refuses a request that already has a length or a transfer coding, a given Host would send the request to
+     * another virtual host than the URL names, and the others would break the pooled, kept-alive connections.
+     */
+    private static final Set<String> CLIENT_MANAGED = Set.of("host", "content-length", "transfer-encoding",
+            "connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade", "expect");
+    /** A header name is an RFC 9110 token. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    /** Visible US-ASCII, spaces and tabs: no line break can start another header, nothing is re-encoded. */
+    private static final Pattern VALUE = Pattern.compile("[\\t\\x20-\\x7e]*");
 
     /** Where a provider's settings come from. */
     public enum Source { WORKSPACE, DEPLOYMENT }
@@ -87,24 +99,32 @@ public record ProviderSettings(ComponentType type, String url, Map<String, Strin
             return;
         }
         headers.forEach((name, value) -> {
-            String field = "headers." + name;
-            if (name == null || RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-                problems.add(new Problem(field, "is set by the channel itself"));
-            } else if (value == null) {
-                problems.add(new Problem(field, "needs a value"));
-            } else if (!isSendable(name, value)) {
-                problems.add(new Problem(field, "is not a header an HTTP client may send (invalid or restricted)"));
+            String problem = problemOfHeader(name, value);
+            if (problem != null) {
+                problems.add(new Problem("headers." + name, problem));
             }
         });
     }
 
-    private static boolean isSendable(String name, String value) {
-        try {
-            HttpRequest.newBuilder().header(name, value);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
+    /** What keeps the header from being sent as given, never quoting its value; null when it can be. */
+    private static String problemOfHeader(String name, String value) {
+        if (name == null || !TOKEN.matcher(name).matches()) {
+            return "is not a header name: a name is letters, digits and !#$%&'*+-.^_`|~ only";
         }
+        String lowerCase = name.toLowerCase(Locale.ROOT);
+        if (RESERVED.contains(lowerCase)) {
+            return "is set by the channel itself";
+        }
+        if (CLIENT_MANAGED.contains(lowerCase)) {
+            return "is set by the HTTP client or governs the connection; it cannot be configured";
+        }
+        if (value == null) {
+            return "needs a value";
+        }
+        if (!VALUE.matcher(value).matches()) {
+            return "must be visible ASCII characters, spaces and tabs, on one line";
+        }
+        return null;
     }
 
     /** Whether the text is an absolute http or https URL with a host and, if any, a port from 1 to 65535. */

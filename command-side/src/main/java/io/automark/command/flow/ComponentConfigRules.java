@@ -3,14 +3,17 @@ package io.automark.command.flow;
 import io.automark.command.channel.ProviderSettings;
 import io.automark.command.common.Problem;
 import io.automark.events.campaign.FlowComponent;
+import io.automark.events.execution.UserResult;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The configuration each component type needs and the branches it leaves by. The README documents the same
@@ -26,6 +29,16 @@ final class ComponentConfigRules {
 
     /** Waits end by this instant at the latest; later ones could not be stored as dates on MongoDB. */
     static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** What a send leaves its users with, as a RESULT_JUDGMENT sees it; users it stopped go no further. */
+    static final List<String> SEND_RESULTS = List.of(UserResult.SUCCESS.name(), UserResult.FAILED.name(),
+            UserResult.SKIPPED.name());
+
+    /** Outcomes of other components, which no send records. */
+    private static final Set<String> NO_SEND_RESULTS = Arrays.stream(UserResult.values())
+            .map(UserResult::name)
+            .filter(name -> !SEND_RESULTS.contains(name))
+            .collect(Collectors.toUnmodifiableSet());
 
     private ComponentConfigRules() {
     }
@@ -123,8 +136,8 @@ final class ComponentConfigRules {
 
     private static void checkResultJudgment(ConfigReader config) {
         config.requireText("componentId");
-        config.requireList("results");
         Object window = config.raw("window");
+        checkJudgedResults(config, window != null);
         if (window != null) {
             checkSpan(config, "window");
         }
@@ -132,6 +145,41 @@ final class ComponentConfigRules {
         if (receipt != null && !(receipt instanceof String text && !text.isBlank())) {
             config.problem("receiptEvent", "must be an event type");
         }
+    }
+
+    /**
+     * The results that count as "yes": send results, and with a window also a receipt's result, the provider's own
+     * text (such as DELIVERED), matched exactly. Anything else would never match, so the judgment would send every
+     * user by "no".
+     */
+    private static void checkJudgedResults(ConfigReader config, boolean receipts) {
+        List<?> results = config.requireList("results");
+        if (results == null) {
+            return;
+        }
+        for (int i = 0; i < results.size(); i++) {
+            String problem = problemOfResult(results.get(i), receipts);
+            if (problem != null) {
+                config.problem("results[" + i + "]", problem);
+            }
+        }
+    }
+
+    private static String problemOfResult(Object result, boolean receipts) {
+        if (!(result instanceof String text) || text.isBlank()) {
+            return "must be a send result (one of " + SEND_RESULTS + ") or, with a window, a receipt's result";
+        }
+        if (SEND_RESULTS.contains(text)) {
+            return null;
+        }
+        if (NO_SEND_RESULTS.contains(text)) {
+            return "'" + text + "' is no result of a send; a send ends as one of " + SEND_RESULTS;
+        }
+        if (!receipts) {
+            return "'" + text + "' is not a send result (one of " + SEND_RESULTS + "); a receipt's result such as "
+                    + "DELIVERED counts only with a window";
+        }
+        return null;
     }
 
     /** A span of waiting: positive, and short enough that every instant it leads to can be stored as a date. */

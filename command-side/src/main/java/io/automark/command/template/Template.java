@@ -9,7 +9,9 @@ import io.automark.events.campaign.Schedule;
 import io.automark.events.template.TemplateSaved;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -31,8 +33,10 @@ public class Template {
         // Axon rebuilds the template from its events through this constructor.
     }
 
+    /** Saves the template; on an empty aggregate, so that Axon's repository does not log a refused flow. */
     @CommandHandler
-    public Template(SaveTemplate command) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public void handle(SaveTemplate command) {
         FlowValidator.check(command.flow());
 
         apply(new TemplateSaved(command.templateId(), command.workspaceId(), command.name(), command.flow(),

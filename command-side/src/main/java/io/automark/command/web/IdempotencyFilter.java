@@ -37,6 +37,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final Pattern WORKSPACE = Pattern.compile("^/api/v1/workspaces/([a-z0-9-]{1,64})/");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
+    /** Shaped as every VALIDATION_FAILED answer: an {@code errors} list naming what is wrong. */
+    private static final String INVALID_KEY = "{\"status\":400,\"title\":\"Idempotency-Key\","
+            + "\"code\":\"VALIDATION_FAILED\",\"detail\":\"the Idempotency-Key header is invalid\","
+            + "\"errors\":[{\"field\":\"Idempotency-Key\",\"message\":\"must be 1 to 128 visible characters\"}]}";
 
     private final IdempotencyStore store;
     private final Clock clock;
@@ -60,7 +64,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader("Idempotency-Key");
         if (!KEY.matcher(key).matches()) {
-            refuse(response, 400, "VALIDATION_FAILED", "Idempotency-Key must be 1 to 128 visible characters");
+            write(response, 400, INVALID_KEY);
             return;
         }
 
@@ -113,10 +117,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static void refuse(HttpServletResponse response, int status, String code, String detail)
             throws IOException {
+        write(response, status, "{\"status\":" + status + ",\"title\":\"Idempotency-Key\",\"code\":\"" + code
+                + "\",\"detail\":\"" + detail + "\"}");
+    }
+
+    private static void write(HttpServletResponse response, int status, String problem) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json;charset=UTF-8");
-        response.getWriter().write("{\"status\":" + status + ",\"title\":\"Idempotency-Key\",\"code\":\"" + code
-                + "\",\"detail\":\"" + detail + "\"}");
+        response.getWriter().write(problem);
     }
 
     private static String workspaceOf(HttpServletRequest request) {

@@ -31,6 +31,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ public class ProblemDetailsAdvice {
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             MismatchedInputException mismatch = (MismatchedInputException) cause;
             return invalid("the request body has a value of the wrong type", List.of(new Problem(path(mismatch),
-                    "expected " + mismatch.getTargetType().getSimpleName())));
+                    expectation(mismatch.getTargetType()))));
         }
         return invalid("the request body is not valid JSON", List.of(new Problem("body", "malformed JSON")));
     }
@@ -185,6 +186,13 @@ public class ProblemDetailsAdvice {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String expectation(Class<?> type) {
+        if (type == Instant.class) {
+            return "expected an ISO-8601 instant in a string, such as 2026-12-03T10:00:00Z";
+        }
+        return "expected " + (type == null ? "another type" : type.getSimpleName());
     }
 
     private static String firstLine(String message) {

@@ -88,6 +88,7 @@ class BehaviorTopicRetryTest {
                     GROUP, 1, null, Map.of());
             ConcurrentMessageListenerContainer<byte[], byte[]> container = new BehaviorKafkaConfiguration()
                     .behaviorEventContainer(settings, intake, JSON, validation.getValidator(),
+                            new OccurredAtRule(Clock.systemUTC(), new BehaviorProperties(Duration.ofMinutes(5))),
                             new DeadLetterTopic(settings),
                             new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class));
             container.start();

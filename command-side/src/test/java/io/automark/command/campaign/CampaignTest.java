@@ -27,7 +27,10 @@ import io.automark.events.campaign.CampaignRunEnded;
 import io.automark.events.campaign.CampaignRunStopped;
 import io.automark.events.campaign.CampaignVersionCreated;
 import io.automark.events.campaign.EndState;
+import io.automark.events.campaign.ComponentType;
+import io.automark.events.campaign.FlowComponent;
 import io.automark.events.campaign.FlowDefinition;
+import io.automark.events.campaign.FlowEdge;
 import io.automark.events.campaign.Schedule;
 import io.automark.events.execution.ExecutionStarted;
 import io.automark.events.execution.ExecutionStatus;
@@ -49,6 +52,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -194,6 +198,24 @@ class CampaignTest {
                 .when(new PublishCampaign(ID, WS, null, null, "e-2", NOW))
                 .expectNoEvents()
                 .expectException(CampaignNotPublishable.class);
+    }
+
+    @Test
+    void refusesToPublishADraftSavedWithJudgedResultsThatNoSendRecords() {
+        FlowDefinition judged = new FlowDefinition(List.of(
+                new FlowComponent("in", ComponentType.TARGET_AUDIENCE, Map.of("audienceId", "a-1")),
+                new FlowComponent("hook", ComponentType.WEBHOOK, Map.of("url", "http://localhost:9/hook")),
+                new FlowComponent("judge", ComponentType.RESULT_JUDGMENT, Map.of("componentId", "hook",
+                        "results", List.of("DELIVERED")))),
+                List.of(new FlowEdge("in", "hook", null), new FlowEdge("hook", "judge", null)));
+        CampaignCreated savedBeforeTheRule = new CampaignCreated(ID, WS, Flows.content("x", judged, Schedule.NONE),
+                NOW);
+
+        fixture.given(savedBeforeTheRule)
+                .when(new PublishCampaign(ID, WS, null, null, EXECUTION, NOW))
+                .expectNoEvents()
+                .expectException(InvalidInputException.class);
+        assertThat(slots.taken(WS)).isZero();
     }
 
     @Test

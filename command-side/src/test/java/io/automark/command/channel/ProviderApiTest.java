@@ -181,6 +181,26 @@ class ProviderApiTest {
     }
 
     @Test
+    void refusesHeadersTheHttpClientSetsOrThatBreakTheRequestNamingEach() {
+        Map<String, Object> body = validProvider();
+        body.put("headers", Map.of("Transfer-Encoding", "chunked", "content-length", "12", "Connection", "close",
+                "Keep-Alive", "timeout=5", "TE", "trailers", "Upgrade", "h2c", "Expect", "100-continue",
+                "X-Api:Key", "k", "X-Tenant", "acme\r\nX-Injected: 1", "X-Account", "acme"));
+
+        ResponseEntity<Map> response = putForMap("DIGITAL_SMS", body);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).containsEntry("code", "VALIDATION_FAILED");
+        assertThat((List<Map<String, String>>) response.getBody().get("errors"))
+                .extracting(error -> error.get("field"))
+                .containsExactlyInAnyOrder("headers.Transfer-Encoding", "headers.content-length",
+                        "headers.Connection", "headers.Keep-Alive", "headers.TE", "headers.Upgrade", "headers.Expect",
+                        "headers.X-Api:Key", "headers.X-Tenant");
+        assertThat(http.getForEntity(BASE + "DIGITAL_SMS", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void refusesUnknownFields() {
         Map<String, Object> body = validProvider();
         body.put("secret", "x");

@@ -165,6 +165,34 @@ class FlowValidatorTest {
     }
 
     @Test
+    void refusesJudgedResultsThatNoSendRecordsListingEachOfThem() {
+        FlowDefinition flow = judgedSend(Map.of("componentId", "hook",
+                "results", List.of("SUCCESS", "DELIVERED", "PASSED", 7, "success", "FAILED")));
+
+        List<Problem> problems = FlowValidator.problemsOf(flow);
+
+        assertThat(problems).extracting(Problem::field).containsExactly(
+                "flow.components[2].config.results[1]", "flow.components[2].config.results[2]",
+                "flow.components[2].config.results[3]", "flow.components[2].config.results[4]");
+        assertThat(problems.get(0).message()).contains("'DELIVERED'", "only with a window");
+        assertThat(problems.get(1).message()).contains("'PASSED' is no result of a send");
+    }
+
+    @Test
+    void acceptsAReceiptsResultOnlyWithAWindow() {
+        FlowDefinition windowed = judgedSend(Map.of("componentId", "hook", "window", "PT1H",
+                "results", List.of("OPENED", "DELIVERED", "SKIPPED")));
+        FlowDefinition withOurOutcome = judgedSend(Map.of("componentId", "hook", "window", "PT1H",
+                "results", List.of("OPENED", "WAITING")));
+
+        List<String> fieldsOfWindowed = fields(windowed);
+        List<String> fieldsOfOurOutcome = fields(withOurOutcome);
+
+        assertThat(fieldsOfWindowed).isEmpty();
+        assertThat(fieldsOfOurOutcome).containsExactly("flow.components[2].config.results[1]");
+    }
+
+    @Test
     void refusesATagAfterABehaviourEntry() {
         FlowDefinition flow = new FlowDefinition(List.of(
                 new FlowComponent("visit", ComponentType.BEHAVIOR_EVENT, Map.of("eventType", "visit")),
@@ -172,6 +200,14 @@ class FlowValidatorTest {
                 List.of(new FlowEdge("visit", "tag", null)));
 
         assertThat(fields(flow)).containsExactly("flow.components[1].type");
+    }
+
+    /** Audience, a webhook, then a RESULT_JUDGMENT of it configured as given, whose "yes" goes to another. */
+    private static FlowDefinition judgedSend(Map<String, Object> judgment) {
+        return new FlowDefinition(List.of(audience("in"), hook("hook"),
+                new FlowComponent("judge", ComponentType.RESULT_JUDGMENT, judgment), hook("again")),
+                List.of(new FlowEdge("in", "hook", null), new FlowEdge("hook", "judge", null),
+                        new FlowEdge("judge", "again", "yes")));
     }
 
     private static FlowComponent judgmentOf(String sendId) {

@@ -1,10 +1,17 @@
 package io.automark.command.web;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
 import io.automark.command.CommandSideApplication;
+import io.automark.command.common.DomainException;
 import io.automark.command.support.EmbeddedStore;
 import io.automark.command.support.Flows;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -19,6 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,6 +83,10 @@ class CommandApiTest {
         assertThat(response.getStatusCode()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(response.getBody()).containsEntry("code", code).containsKeys("title", "detail", "status");
+    }
+
+    private static List<Map<String, String>> errorsOf(ResponseEntity<Map> response) {
+        return (List<Map<String, String>>) response.getBody().get("errors");
     }
 
     @Test
@@ -454,6 +467,126 @@ class CommandApiTest {
                 new HttpEntity<>(huge, headers), Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void listsEachProblemOfBehaviourEventsUnderItsPlaceInTheBody() {
+        String now = Instant.now().toString();
+        List<Map<String, Object>> events = List.of(
+                Map.of("userId", "u1", "type", "visit", "occurredAt", now),
+                Map.of("userId", "not an id!", "type", " ", "occurredAt", now),
+                Map.of("userId", "u3", "type", "visit", "occurredAt", now),
+                Map.of("userId", "u4", "type", "visit"));
+
+        ResponseEntity<Map> response = postJson("/events", events);
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertThat(errorsOf(response)).extracting(error -> error.get("field"))
+                .containsExactlyInAnyOrder("[1].userId", "[1].type", "[3].occurredAt");
+        assertThat(errorsOf(response)).allSatisfy(error -> assertThat(error.get("message")).isNotBlank());
+    }
+
+    @Test
+    void refusesANumberOrAStringOfDigitsAsTheTimeOfABehaviourEvent() {
+        List<Map<String, Object>> inMillis = List.of(Map.of("userId", "u1", "type", "visit",
+                "occurredAt", 1_764_756_000_000L));
+        List<Map<String, Object>> inSeconds = List.of(Map.of("userId", "u1", "type", "visit",
+                "occurredAt", Instant.now().toString()), Map.of("userId", "u2", "type", "visit",
+                "occurredAt", "1764756000"));
+
+        ResponseEntity<Map> number = postJson("/events", inMillis);
+        ResponseEntity<Map> digits = postJson("/events", inSeconds);
+
+        assertProblem(number, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertThat(errorsOf(number)).extracting(error -> error.get("field")).containsExactly("[0].occurredAt");
+        assertThat(errorsOf(number).get(0).get("message")).contains("ISO-8601");
+        assertProblem(digits, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertThat(errorsOf(digits)).extracting(error -> error.get("field")).containsExactly("[1].occurredAt");
+    }
+
+    @Test
+    void refusesABehaviourEventFurtherAheadThanTheClockSkewAndTakesOneWithinIt() {
+        Instant now = Instant.now();
+        List<Map<String, Object>> anHourAhead = List.of(
+                Map.of("userId", "u1", "type", "visit", "occurredAt", now.plusSeconds(60).toString()),
+                Map.of("userId", "u2", "type", "visit", "occurredAt", now.plus(Duration.ofHours(1)).toString()));
+        List<Map<String, Object>> aMinuteAhead = List.of(
+                Map.of("userId", "u1", "type", "visit", "occurredAt", now.plusSeconds(60).toString()));
+
+        ResponseEntity<Map> refused = postJson("/events", anHourAhead);
+        ResponseEntity<Map> taken = postJson("/events", aMinuteAhead);
+
+        assertProblem(refused, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertThat(errorsOf(refused)).singleElement().satisfies(error -> {
+            assertThat(error).containsEntry("field", "[1].occurredAt");
+            assertThat(error.get("message")).contains("lies in the future", "PT5M");
+        });
+        assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    }
+
+    @Test
+    void refusesAnOverlongIdempotencyKeyNamingTheHeaderInTheErrors() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "k".repeat(129));
+
+        ResponseEntity<Map> response = http.exchange(BASE + "/campaigns", HttpMethod.POST,
+                new HttpEntity<>(validCampaign(), headers), Map.class);
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertThat(errorsOf(response)).singleElement()
+                .satisfies(error -> assertThat(error).containsEntry("field", "Idempotency-Key")
+                        .containsKey("message"));
+    }
+
+    @Test
+    void refusesInvalidCreatesAndCommandsWithoutLoggingThemAsWarningsOrErrors() {
+        Map<String, Object> brokenFlow = Map.of("components", List.of(
+                Map.of("id", "in", "type", "TARGET_AUDIENCE", "config", Map.of())), "edges", List.of());
+        String draft = createCampaign();
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logged.start();
+        root.addAppender(logged);
+
+        List<ResponseEntity<Map>> refusals;
+        try {
+            refusals = List.of(
+                    postJson("/campaigns", Map.of("name", "Broken", "flow", brokenFlow)),
+                    postJson("/templates", Map.of("name", "Broken", "flow", brokenFlow)),
+                    postJson("/campaigns/" + draft + "/start", null));
+        } finally {
+            root.detachAppender(logged);
+        }
+
+        assertThat(refusals).extracting(ResponseEntity::getStatusCode)
+                .containsExactly(HttpStatus.BAD_REQUEST, HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT);
+        assertThat(logged.list)
+                .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .filteredOn(event -> event.getThrowableProxy() instanceof ThrowableProxy proxy
+                        && proxy.getThrowable() instanceof DomainException)
+                .isEmpty();
+    }
+
+    @Test
+    void answersNotFoundForACommandOnAnUnknownCampaignWithoutLoggingAWarning() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logged.start();
+        root.addAppender(logged);
+
+        ResponseEntity<Map> response;
+        try {
+            response = postJson("/campaigns/no-such-campaign-here/stop", null);
+        } finally {
+            root.detachAppender(logged);
+        }
+
+        assertProblem(response, HttpStatus.NOT_FOUND, "NOT_FOUND");
+        assertThat(logged.list)
+                .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(message -> message.contains("no-such-campaign-here"));
     }
 
     @Test
