@@ -3,6 +3,7 @@ package io.automark.command.channel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.automark.command.CommandSideApplication;
 import io.automark.command.support.EmbeddedStore;
+import io.automark.command.support.RunEnds;
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.ExecutionFinished;
@@ -26,8 +27,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -78,7 +77,7 @@ class ProviderCampaignRunTest {
         String audienceId = uploadAudience();
 
         String campaignId = publish(audienceId, "sms", "TEXT_SMS", Map.of("template", "Hi {{name}}"));
-        ExecutionFinished finished = awaitFinish(campaignId);
+        ExecutionFinished finished = RunEnds.ofCampaign(events, campaignId);
 
         long withPhone = IntStream.rangeClosed(1, USERS).filter(ProviderCampaignRunTest::hasPhone).count();
         assertThat(finished.status()).isEqualTo(ExecutionStatus.COMPLETED);
@@ -101,7 +100,7 @@ class ProviderCampaignRunTest {
         String audienceId = uploadAudience();
 
         String campaignId = publish(audienceId, "coupon", "COUPON", Map.of("couponId", "c-1"));
-        ExecutionFinished finished = awaitFinish(campaignId);
+        ExecutionFinished finished = RunEnds.ofCampaign(events, campaignId);
 
         assertThat(finished.status()).isEqualTo(ExecutionStatus.ABNORMAL_END);
         assertThat(outcomesOf(finished.executionId(), "coupon"))
@@ -114,7 +113,7 @@ class ProviderCampaignRunTest {
         String audienceId = uploadAudience();
 
         String campaignId = publish(audienceId, "push", "KAFKA", Map.of("topic", "sends"));
-        ExecutionFinished finished = awaitFinish(campaignId);
+        ExecutionFinished finished = RunEnds.ofCampaign(events, campaignId);
 
         assertThat(finished.status()).isEqualTo(ExecutionStatus.ABNORMAL_END);
         assertThat(outcomesOf(finished.executionId(), "push"))
@@ -154,23 +153,6 @@ class ProviderCampaignRunTest {
 
         assertThat(published.getStatusCode()).isEqualTo(HttpStatus.OK);
         return campaignId;
-    }
-
-    private ExecutionFinished awaitFinish(String campaignId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            var finished = events.openStream(null).asStream()
-                    .map(EventMessage::getPayload)
-                    .filter(ExecutionFinished.class::isInstance)
-                    .map(ExecutionFinished.class::cast)
-                    .filter(event -> event.campaignId().equals(campaignId))
-                    .findFirst();
-            if (finished.isPresent()) {
-                return finished.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the execution did not finish within a minute");
     }
 
     private List<UserOutcome> outcomesOf(String executionId, String componentId) {

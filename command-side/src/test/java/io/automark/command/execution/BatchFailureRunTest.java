@@ -12,6 +12,7 @@ import io.automark.command.component.ComponentExecutor;
 import io.automark.command.component.ComponentExecutors;
 import io.automark.command.component.ComponentRun;
 import io.automark.command.support.EmbeddedStore;
+import io.automark.command.support.RunEnds;
 import io.automark.command.support.WebhookReceiver;
 import io.automark.events.campaign.CampaignFinished;
 import io.automark.events.campaign.ComponentType;
@@ -106,7 +107,7 @@ class BatchFailureRunTest {
                 Map.of("id", "tag", "type", "TAG", "config", Map.of("tags", List.of("spring")))),
                 List.of(Map.of("from", "audience", "to", "hook"), Map.of("from", "hook", "to", "tag")));
 
-        ExecutionFinished finished = awaitFinish(campaignId);
+        ExecutionFinished finished = RunEnds.ofCampaign(events, campaignId);
 
         String executionId = finished.executionId();
         assertThat(finished.status()).isEqualTo(ExecutionStatus.ABNORMAL_END);
@@ -140,7 +141,7 @@ class BatchFailureRunTest {
                 Map.of("id", "hook", "type", "WEBHOOK", "config", Map.of("url", RECEIVER.url()))),
                 List.of(Map.of("from", "audience", "to", "hook")));
 
-        ExecutionFinished finished = awaitFinish(campaignId);
+        ExecutionFinished finished = RunEnds.ofCampaign(events, campaignId);
 
         String executionId = finished.executionId();
         assertThat(finished.status()).isEqualTo(ExecutionStatus.ABNORMAL_END);
@@ -183,23 +184,6 @@ class BatchFailureRunTest {
 
         assertThat(published.getStatusCode()).isEqualTo(HttpStatus.OK);
         return campaignId;
-    }
-
-    private ExecutionFinished awaitFinish(String campaignId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            var finished = events.openStream(null).asStream()
-                    .map(EventMessage::getPayload)
-                    .filter(ExecutionFinished.class::isInstance)
-                    .map(ExecutionFinished.class::cast)
-                    .filter(event -> event.campaignId().equals(campaignId))
-                    .findFirst();
-            if (finished.isPresent()) {
-                return finished.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the execution of campaign " + campaignId + " did not end within a minute");
     }
 
     private CampaignFinished awaitCampaignFinished(String campaignId) throws InterruptedException {

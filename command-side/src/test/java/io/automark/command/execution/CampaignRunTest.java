@@ -10,6 +10,7 @@ import io.automark.command.channel.EmailChannel;
 import io.automark.command.component.ComponentExecutors;
 import io.automark.command.component.GenerateAudienceExecutor;
 import io.automark.command.support.EmbeddedStore;
+import io.automark.command.support.RunEnds;
 import io.automark.events.audience.AudienceExportCompleted;
 import io.automark.events.audience.AudienceImported;
 import io.automark.command.support.WebhookReceiver;
@@ -104,7 +105,7 @@ class CampaignRunTest {
                 Map.class);
         assertThat(published.getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        ExecutionFinished finished = awaitFinish(campaignId);
+        ExecutionFinished finished = RunEnds.ofCampaign(events, campaignId);
         assertThat(finished.status()).isEqualTo(ExecutionStatus.COMPLETED);
 
         Map<String, Map<UserResult, Long>> results = resultsByComponent(finished.executionId());
@@ -146,7 +147,7 @@ class CampaignRunTest {
         String campaignId = (String) http.postForEntity(BASE + "/campaigns", body, Map.class).getBody().get("id");
 
         http.postForEntity(BASE + "/campaigns/" + campaignId + "/publish", null, Map.class);
-        ExecutionFinished finished = awaitFinish(campaignId);
+        ExecutionFinished finished = RunEnds.ofCampaign(events, campaignId);
 
         assertThat(finished.status()).isEqualTo(ExecutionStatus.COMPLETED);
         Map<String, Map<UserResult, Long>> results = resultsByComponent(finished.executionId());
@@ -163,7 +164,7 @@ class CampaignRunTest {
     void runsAgainAnExecutionWhoseAudienceCouldNotBeLoaded() throws Exception {
         String campaignId = createCampaign("late-audience");
         http.postForEntity(BASE + "/campaigns/" + campaignId + "/publish", null, Map.class);
-        ExecutionFinished failed = awaitFinish(campaignId);
+        ExecutionFinished failed = RunEnds.ofCampaign(events, campaignId);
         audiences.begin("late-audience", "acme", "late", Instant.now());
         audiences.writeChunk("late-audience", 0, List.of(new AudienceMember("u1", Map.of("newbie", "1"), Set.of())));
         audiences.complete("late-audience", 1, 1);
@@ -184,7 +185,7 @@ class CampaignRunTest {
     void savesTheUsersWithChosenResultsAsAnAudienceAndRecordsTheOperation() throws Exception {
         String campaignId = createCampaign(uploadAudience());
         http.postForEntity(BASE + "/campaigns/" + campaignId + "/publish", null, Map.class);
-        String executionId = awaitFinish(campaignId).executionId();
+        String executionId = RunEnds.ofCampaign(events, campaignId).executionId();
 
         ResponseEntity<Map> accepted = http.postForEntity(BASE + "/executions/" + executionId
                 + "/components/mail/audiences", Map.of("name", "Mailed", "results", List.of("SUCCESS")), Map.class);
@@ -244,7 +245,7 @@ class CampaignRunTest {
         String campaignId = (String) http.postForEntity(BASE + "/campaigns", body, Map.class).getBody().get("id");
 
         http.postForEntity(BASE + "/campaigns/" + campaignId + "/publish", null, Map.class);
-        ExecutionFinished finished = awaitFinish(campaignId);
+        ExecutionFinished finished = RunEnds.ofCampaign(events, campaignId);
 
         assertThat(finished.status()).isEqualTo(ExecutionStatus.COMPLETED);
         Map<String, Map<UserResult, Long>> results = resultsByComponent(finished.executionId());
@@ -303,23 +304,6 @@ class CampaignRunTest {
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return (String) created.getBody().get("id");
-    }
-
-    private ExecutionFinished awaitFinish(String campaignId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            var finished = events.openStream(null).asStream()
-                    .map(EventMessage::getPayload)
-                    .filter(ExecutionFinished.class::isInstance)
-                    .map(ExecutionFinished.class::cast)
-                    .filter(event -> event.campaignId().equals(campaignId))
-                    .findFirst();
-            if (finished.isPresent()) {
-                return finished.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the execution did not finish within a minute");
     }
 
     private Map<String, Map<UserResult, Long>> resultsByComponent(String executionId) {
