@@ -1,6 +1,7 @@
 package io.automark.ops.bench;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -22,38 +23,18 @@ public class EngineBenchCommand implements Callable<Integer> {
             description = "Synthetic users, streamed to the service as CSV (default: ${DEFAULT-VALUE}).")
     long users;
 
+    @Mixin
+    RigOptions rig = new RigOptions();
+
     @Option(names = "--batch-size", defaultValue = "1000",
             description = "Users per audience chunk, hence per execution batch and per recorded event "
                     + "(automark.audience.chunk-size; default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--xmx", defaultValue = "512m",
-            description = "The service's -Xmx, or 'none' for the JVM's default (default: ${DEFAULT-VALUE}).")
-    String xmx;
-
-    @Option(names = "--store-xmx", defaultValue = HeapLimit.NONE,
-            description = "The store's -Xmx, or 'none' for the JVM's default; the memory backend holds every "
-                    + "document on its heap (default: ${DEFAULT-VALUE}).")
-    String storeXmx;
-
     @Option(names = "--profile",
             description = "Record the service and the store with Java Flight Recorder from publish to catch-up, "
                     + "and print where the time went.")
     boolean profile;
-
-    @Option(names = "--timeout", defaultValue = "PT3H",
-            description = "How long the flow may take to catch up, ISO-8601 (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
-
-    @Option(names = "--service-option", paramLabel = "--name=value",
-            description = "A further Spring option for the service, e.g. --service-option=--automark.execution"
-                    + ".workers=4 (repeatable).")
-    List<String> serviceOptions = new ArrayList<>();
-
-    @Option(names = "--data-dir", defaultValue = "${AUTOMARK_DATA_DIR:-data}",
-            description = "The children's logs and recordings go to <data-dir>/bench/engine-<time> "
-                    + "(default: ${DEFAULT-VALUE}; env AUTOMARK_DATA_DIR).")
-    Path dataDir;
 
     @Override
     public Integer call() {
@@ -71,11 +52,8 @@ public class EngineBenchCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be at least 1, not " + batchSize);
         }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("--timeout must be positive, not " + timeout);
-        }
-        return new EngineSettings(users, batchSize, HeapLimit.of(xmx), HeapLimit.of(storeXmx), profile, timeout,
-                serviceOptions, RunDirectory.of(dataDir, "engine"));
+        return new EngineSettings(users, batchSize, rig.jvm(), rig.storeJvm(), profile, rig.checkedTimeout(),
+                rig.serviceOptions, rig.runDir("engine"));
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.automark.ops.bench;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -23,28 +23,8 @@ public class WaitsBenchCommand implements Callable<Integer> {
             description = "Synthetic users, streamed to the service as CSV (default: ${DEFAULT-VALUE}).")
     long users;
 
-    @Option(names = "--xmx", defaultValue = "512m",
-            description = "The service's -Xmx, or 'none' for the JVM's default (default: ${DEFAULT-VALUE}).")
-    String xmx;
-
-    @Option(names = "--store-xmx", defaultValue = HeapLimit.NONE,
-            description = "The store's -Xmx, or 'none' for the JVM's default; the memory backend holds every "
-                    + "document on its heap (default: ${DEFAULT-VALUE}).")
-    String storeXmx;
-
-    @Option(names = "--timeout", defaultValue = "PT3H",
-            description = "How long parking, and then the stop, may each take, ISO-8601 (default: "
-                    + "${DEFAULT-VALUE}).")
-    Duration timeout;
-
-    @Option(names = "--service-option", paramLabel = "--name=value",
-            description = "A further Spring option for the service (repeatable).")
-    List<String> serviceOptions = new ArrayList<>();
-
-    @Option(names = "--data-dir", defaultValue = "${AUTOMARK_DATA_DIR:-data}",
-            description = "The children's logs go to <data-dir>/bench/waits-<time> (default: ${DEFAULT-VALUE}; env "
-                    + "AUTOMARK_DATA_DIR).")
-    Path dataDir;
+    @Mixin
+    RigOptions rig = new RigOptions();
 
     @Override
     public Integer call() {
@@ -58,11 +38,8 @@ public class WaitsBenchCommand implements Callable<Integer> {
         if (users < 1) {
             throw new IllegalArgumentException("--users must be at least 1, not " + users);
         }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("--timeout must be positive, not " + timeout);
-        }
-        return new WaitsSettings(users, HeapLimit.of(xmx), HeapLimit.of(storeXmx), timeout, serviceOptions,
-                RunDirectory.of(dataDir, "waits"));
+        return new WaitsSettings(users, rig.jvm(), rig.storeJvm(), rig.checkedTimeout(), rig.serviceOptions,
+                rig.runDir("waits"));
     }
 
     /**
