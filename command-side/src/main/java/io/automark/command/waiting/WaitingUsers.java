@@ -51,6 +51,8 @@ public class WaitingUsers {
         waits.createIndex(Indexes.ascending("batch", "wakeAt"), new IndexOptions().name("due"));
         waits.createIndex(Indexes.ascending("workspaceId", "userId", "eventType"), new IndexOptions().name("events"));
         waits.createIndex(Indexes.ascending("executionId", "batch"), new IndexOptions().name("execution"));
+        waits.createIndex(Indexes.ascending("executionId", "componentId", "batch", "_id"),
+                new IndexOptions().name("due_by_id"));
         waits.createIndex(Indexes.ascending("movedAt"), new IndexOptions().name("moved"));
     }
 
@@ -111,17 +113,33 @@ public class WaitingUsers {
     }
 
     /**
-     * Moves up to {@code limit} due users of one execution and component into batch {@code batch}. Users another
-     * instance moved first are left to it.
+     * Moves up to {@code limit} due users of one execution and component into batch {@code batch}: the first ones by
+     * {@code _id}. Users another instance moved first are left to it.
+     *
+     * <p>The move names the range from the first to the last id found rather than the ids themselves: with the rest
+     * of the filter, the range holds exactly those users (and any that fell due in between, which may go along). On
+     * the embedded server, which serves neither form from an index, checking each wait against a range costs two
+     * comparisons where a thousand ids cost a thousand; stopping 20,000 waiting users took 44 s that way.
+     *
+     * <p>Known shortcoming: on the embedded server each move still scans every wait of the collection, so waking or
+     * stopping N users costs N squared over a thousand visits; MongoDB serves it from the {@code due_by_id} index.
+     * Waits grouped per parked batch, addressed by {@code _id}, would make it linear on both.
      */
     long moveDue(String executionId, String componentId, long batch, int limit, Instant now) {
-        List<Object> ids = new ArrayList<>();
-        waits.find(Filters.and(Filters.eq("executionId", executionId), Filters.eq("componentId", componentId),
-                        Filters.eq("batch", null), Filters.lte("wakeAt", Date.from(now))))
+        Bson due = Filters.and(Filters.eq("executionId", executionId), Filters.eq("componentId", componentId),
+                Filters.eq("batch", null), Filters.lte("wakeAt", Date.from(now)));
+        List<String> ids = new ArrayList<>();
+        waits.find(due)
                 .projection(Projections.include("_id"))
+                .sort(Sorts.ascending("_id"))
                 .limit(limit)
-                .forEach(wait -> ids.add(wait.get("_id")));
-        return waits.updateMany(Filters.and(Filters.in("_id", ids), Filters.eq("batch", null)), Updates.combine(
+                .forEach(wait -> ids.add(wait.getString("_id")));
+        if (ids.isEmpty()) {
+            return 0;
+        }
+
+        Bson range = Filters.and(due, Filters.gte("_id", ids.get(0)), Filters.lte("_id", ids.get(ids.size() - 1)));
+        return waits.updateMany(range, Updates.combine(
                 Updates.set("batch", batch),
                 Updates.set("inboxed", false),
                 Updates.set("movedAt", Date.from(now)))).getModifiedCount();
