@@ -1,9 +1,14 @@
 package io.automark.command.behavior;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.automark.command.common.InvalidInputException;
 import io.automark.command.common.Problem;
 import io.automark.command.web.IsoInstantDeserializer;
+import io.automark.command.web.JsonProblems;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.automark.command.web.ApiPaths.WORKSPACE;
 import static io.automark.command.web.ApiPaths.WORKSPACE_ID;
@@ -34,11 +40,14 @@ public class BehaviorEventController {
     static final int MAX_EVENTS = 5000;
 
     private final BehaviorIntake intake;
+    private final ObjectMapper json;
     private final Validator validator;
     private final OccurredAtRule occurredAt;
 
-    public BehaviorEventController(BehaviorIntake intake, Validator validator, OccurredAtRule occurredAt) {
+    public BehaviorEventController(BehaviorIntake intake, ObjectMapper json, Validator validator,
+                                   OccurredAtRule occurredAt) {
         this.intake = intake;
+        this.json = json;
         this.validator = validator;
         this.occurredAt = occurredAt;
     }
@@ -46,8 +55,8 @@ public class BehaviorEventController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, Integer> accept(@PathVariable @Pattern(regexp = WORKSPACE_ID) String ws,
-                                       @RequestBody List<EventRequest> events) {
-        check(events);
+                                       @RequestBody List<JsonNode> body) {
+        List<EventRequest> events = read(body);
 
         List<BehaviorEvent> accepted = events.stream()
                 .map(event -> new BehaviorEvent(event.userId(), event.type(), event.occurredAt(), event.properties()))
@@ -56,28 +65,48 @@ public class BehaviorEventController {
     }
 
     /**
-     * Refuses the whole body when one event is invalid, listing every problem of every event under its place in the
-     * body, such as {@code [3].occurredAt}. The events are checked here rather than by method validation, whose
-     * answer could not name an event's place in a list body.
+     * Reads and checks the events, refusing the whole body when one event is invalid and listing every problem of
+     * every event under its place in the body, such as {@code [3].occurredAt}. Each event is read on its own, so that
+     * a value of the wrong type in one event does not hide the problems of the others; they are checked here rather
+     * than by method validation, whose answer could not name an event's place in a list body.
      */
-    private void check(List<EventRequest> events) {
-        if (events.isEmpty() || events.size() > MAX_EVENTS) {
+    private List<EventRequest> read(List<JsonNode> body) {
+        if (body.isEmpty() || body.size() > MAX_EVENTS) {
             throw new InvalidInputException("body", "must hold from 1 to " + MAX_EVENTS + " events");
         }
 
+        List<EventRequest> events = new ArrayList<>(body.size());
         List<Problem> problems = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            problems.addAll(problemsOf(events.get(i), "[" + i + "]"));
+        for (int i = 0; i < body.size(); i++) {
+            String path = "[" + i + "]";
+            Optional<EventRequest> event = eventOf(body.get(i), path, problems);
+            event.ifPresent(read -> problems.addAll(problemsOf(read, path)));
+            event.ifPresent(events::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        return events;
+    }
+
+    /** The event at {@code path}; empty, with the problem added, when it cannot be read as one. */
+    private Optional<EventRequest> eventOf(JsonNode node, String path, List<Problem> problems) {
+        if (node == null || node.isNull()) {
+            problems.add(new Problem(path, "must be an event, not null"));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.treeToValue(node, EventRequest.class));
+        } catch (JsonMappingException e) {
+            Problem problem = JsonProblems.of(e, path);
+            problems.add(problem == null ? new Problem(path, "is not an event") : problem);
+        } catch (JsonProcessingException e) {
+            problems.add(new Problem(path, "is not an event"));
+        }
+        return Optional.empty();
     }
 
     private List<Problem> problemsOf(EventRequest event, String path) {
-        if (event == null) {
-            return List.of(new Problem(path, "must be an event, not null"));
-        }
         List<Problem> problems = new ArrayList<>();
         validator.validate(event).forEach(violation -> problems.add(new Problem(
                 path + "." + violation.getPropertyPath(), violation.getMessage())));

@@ -1,7 +1,6 @@
 package io.automark.command.web;
 
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.automark.command.common.DomainException;
 import io.automark.command.common.InvalidInputException;
@@ -31,7 +30,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,15 +117,11 @@ public class ProblemDetailsAdvice {
         if (tooLarge(e) != null) {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", tooLarge(e).getMessage());
         }
-        Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return invalid("the request body has an unknown field", List.of(new Problem(
-                    path(unknown), "unknown field '" + unknown.getPropertyName() + "'")));
-        }
-        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
-            MismatchedInputException mismatch = (MismatchedInputException) cause;
-            return invalid("the request body has a value of the wrong type", List.of(new Problem(path(mismatch),
-                    expectation(mismatch.getTargetType()))));
+        Problem problem = e.getCause() instanceof JsonMappingException binding ? JsonProblems.of(binding, "") : null;
+        if (problem != null) {
+            return invalid(e.getCause() instanceof UnrecognizedPropertyException
+                    ? "the request body has an unknown field" : "the request body has a value of the wrong type",
+                    List.of(problem));
         }
         return invalid("the request body is not valid JSON", List.of(new Problem("body", "malformed JSON")));
     }
@@ -174,25 +168,6 @@ public class ProblemDetailsAdvice {
             }
         }
         return null;
-    }
-
-    private static String path(MismatchedInputException e) {
-        StringBuilder path = new StringBuilder();
-        for (var reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
-
-    private static String expectation(Class<?> type) {
-        if (type == Instant.class) {
-            return "expected an ISO-8601 instant in a string, such as 2026-12-03T10:00:00Z";
-        }
-        return "expected " + (type == null ? "another type" : type.getSimpleName());
     }
 
     private static String firstLine(String message) {

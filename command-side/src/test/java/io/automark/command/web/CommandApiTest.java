@@ -487,6 +487,27 @@ class CommandApiTest {
     }
 
     @Test
+    void listsTheWrongTypesOfEveryBehaviourEventNotOnlyTheFirstInTheWordsOfJson() {
+        String now = Instant.now().toString();
+        List<Object> events = List.of(
+                Map.of("userId", "u0", "type", "visit", "occurredAt", now),
+                Map.of("userId", "u1", "type", "visit", "occurredAt", 1),
+                Map.of("userId", List.of("u2"), "type", "visit", "occurredAt", now),
+                Map.of("type", "visit"),
+                "an event",
+                Map.of("userId", "u5", "type", "visit", "occurredAt", now, "properties", List.of(1)));
+
+        ResponseEntity<Map> response = postJson("/events", events);
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertThat(errorsOf(response)).extracting(error -> error.get("field")).containsExactlyInAnyOrder(
+                "[1].occurredAt", "[2].userId", "[3].userId", "[3].occurredAt", "[4]", "[5].properties");
+        assertThat(errorsOf(response)).extracting(error -> (String) error.get("message"))
+                .contains("expected a string", "expected an object")
+                .noneMatch(message -> message.matches(".*expected [A-Z]\\w*.*"));
+    }
+
+    @Test
     void refusesANumberOrAStringOfDigitsAsTheTimeOfABehaviourEvent() {
         List<Map<String, Object>> inMillis = List.of(Map.of("userId", "u1", "type", "visit",
                 "occurredAt", 1_764_756_000_000L));
