@@ -6,6 +6,7 @@ import io.automark.events.campaign.ComponentType;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,8 @@ public record ProviderSettings(ComponentType type, String url, Map<String, Strin
     static final long MAX_TIMEOUT_MS = 60_000;
     static final int MAX_TEMPLATE_CHARS = 65_536;
     static final int MAX_HEADERS = 50;
+    /** Servers refuse request heads of some kilobytes; one credential or tag never needs more. */
+    static final int MAX_HEADER_VALUE = 4096;
     /** Headers the channel sets itself. */
     private static final Set<String> RESERVED = Set.of("content-type", "idempotency-key");
     /**
@@ -98,8 +101,12 @@ public record ProviderSettings(ComponentType type, String url, Map<String, Strin
             problems.add(new Problem("headers", "at most " + MAX_HEADERS + " headers"));
             return;
         }
+        Set<String> seen = new HashSet<>();
         headers.forEach((name, value) -> {
             String problem = problemOfHeader(name, value);
+            if (problem == null && !seen.add(name.toLowerCase(Locale.ROOT))) {
+                problem = "names a header given already: header names do not tell capitals from small letters";
+            }
             if (problem != null) {
                 problems.add(new Problem("headers." + name, problem));
             }
@@ -121,8 +128,11 @@ public record ProviderSettings(ComponentType type, String url, Map<String, Strin
         if (value == null) {
             return "needs a value";
         }
-        if (!VALUE.matcher(value).matches()) {
-            return "must be visible ASCII characters, spaces and tabs, on one line";
+        if (value.length() > MAX_HEADER_VALUE) {
+            return "must be at most " + MAX_HEADER_VALUE + " characters long";
+        }
+        if (!VALUE.matcher(value).matches() || value.isBlank()) {
+            return "must be visible ASCII characters, spaces and tabs, on one line, and not only blanks";
         }
         return null;
     }

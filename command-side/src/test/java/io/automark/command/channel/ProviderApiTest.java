@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -198,6 +199,24 @@ class ProviderApiTest {
                         "headers.X-Api:Key", "headers.X-Tenant");
         assertThat(http.getForEntity(BASE + "DIGITAL_SMS", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void refusesAHeaderGivenTwiceInOtherCaseAnOverlongValueAndABlankOne() {
+        Map<String, Object> body = validProvider();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Account", "acme");
+        headers.put("x-account", "other");
+        headers.put("X-Long", "a".repeat(ProviderSettings.MAX_HEADER_VALUE + 1));
+        headers.put("X-Blank", "   ");
+        body.put("headers", headers);
+
+        ResponseEntity<Map> response = putForMap("TEXT_SMS", body);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, String>>) response.getBody().get("errors"))
+                .extracting(error -> error.get("field"))
+                .containsExactlyInAnyOrder("headers.x-account", "headers.X-Long", "headers.X-Blank");
     }
 
     @Test
