@@ -67,7 +67,7 @@ public class HttpProviderChannel implements Channel, AutoCloseable {
         if (provider.isEmpty()) {
             log.warn("No provider for {} in workspace [{}]; component [{}] of execution [{}] sends nothing",
                     type, batch.context().workspaceId(), batch.component().id(), batch.context().executionId());
-            return Collections.nCopies(batch.recipients().size(), SendResult.unreachable(NO_PROVIDER));
+            return Collections.nCopies(batch.recipients().size(), SendResult.notSetUp(NO_PROVIDER));
         }
 
         String addressAttribute = addressAttributeOf(batch.component());

@@ -80,12 +80,12 @@ public class KafkaChannel implements Channel, AutoCloseable {
         if (!properties.configured()) {
             log.warn("Kafka is not configured; component [{}] of execution [{}] sends nothing",
                     batch.component().id(), batch.context().executionId());
-            return Collections.nCopies(batch.recipients().size(), SendResult.unreachable(NO_KAFKA));
+            return Collections.nCopies(batch.recipients().size(), SendResult.notSetUp(NO_KAFKA));
         }
         Object topic = batch.component().config().get("topic");
         if (!(topic instanceof String name) || name.isBlank()) {
             // The flow validator refuses such a component; this keeps a stored older flow from throwing.
-            return Collections.nCopies(batch.recipients().size(), SendResult.unreachable(NO_TOPIC));
+            return Collections.nCopies(batch.recipients().size(), SendResult.notSetUp(NO_TOPIC));
         }
         Producer<String, byte[]> kafka;
         try {

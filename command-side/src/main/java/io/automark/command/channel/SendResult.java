@@ -21,6 +21,15 @@ public record SendResult(boolean succeeded, boolean attempted, String reason, bo
         return new SendResult(false, true, reason, true);
     }
 
+    /**
+     * The channel is not set up to send at all (no provider, no broker, a secret or URL it cannot use): nothing was
+     * tried, so the user counts as not sent, and since it lies with the channel, not the user, the component fails
+     * when it reached no one.
+     */
+    public static SendResult notSetUp(String reason) {
+        return new SendResult(false, false, reason, true);
+    }
+
     public static SendResult skipped(String reason) {
         return new SendResult(false, false, reason, false);
     }

@@ -61,14 +61,14 @@ public class WebhookChannel implements Channel, AutoCloseable {
         URI url = urlOf(batch.component().config());
         if (url == null) {
             // The flow validator refuses such a component; this keeps a stored older flow from throwing.
-            return Collections.nCopies(batch.recipients().size(), SendResult.unreachable(INVALID_URL));
+            return Collections.nCopies(batch.recipients().size(), SendResult.notSetUp(INVALID_URL));
         }
         Object secretRef = batch.component().config().get("secretRef");
         String secret = secretRef == null ? null : properties.secrets().get(String.valueOf(secretRef));
         if (secretRef != null && secret == null) {
             log.warn("Component [{}] of execution [{}] names secret '{}', which is not configured; nothing sent",
                     batch.component().id(), batch.context().executionId(), secretRef);
-            return Collections.nCopies(batch.recipients().size(), SendResult.unreachable(UNKNOWN_SECRET));
+            return Collections.nCopies(batch.recipients().size(), SendResult.notSetUp(UNKNOWN_SECRET));
         }
 
         return delivery.sendAll(batch.recipients(), recipient -> post(batch, url, recipient, secret));

@@ -178,7 +178,7 @@ class HttpProviderChannelTest {
                 Map.of("template", "t")), users(3));
 
         assertThat(run.failure()).isEqualTo("NO_PROVIDER");
-        assertThat(run.outcomes()).allMatch(outcome -> outcome.result() == UserResult.FAILED
+        assertThat(run.outcomes()).allMatch(outcome -> outcome.result() == UserResult.SKIPPED
                 && "NO_PROVIDER".equals(outcome.reason()));
         assertThat(vendor.requests()).isEmpty();
     }

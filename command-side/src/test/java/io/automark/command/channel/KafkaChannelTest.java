@@ -88,7 +88,7 @@ class KafkaChannelTest {
             List<SendResult> results = channel.send(Batches.of(ComponentType.KAFKA, Map.of("topic", "sends"),
                     users(3)));
 
-            assertThat(results).containsOnly(SendResult.unreachable("NO_KAFKA"));
+            assertThat(results).containsOnly(SendResult.notSetUp("NO_KAFKA"));
         }
     }
 

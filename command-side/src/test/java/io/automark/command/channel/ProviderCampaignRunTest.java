@@ -105,7 +105,7 @@ class ProviderCampaignRunTest {
         assertThat(finished.status()).isEqualTo(ExecutionStatus.ABNORMAL_END);
         assertThat(outcomesOf(finished.executionId(), "coupon"))
                 .hasSize(USERS)
-                .allMatch(outcome -> outcome.result() == UserResult.FAILED && "NO_PROVIDER".equals(outcome.reason()));
+                .allMatch(outcome -> outcome.result() == UserResult.SKIPPED && "NO_PROVIDER".equals(outcome.reason()));
     }
 
     @Test

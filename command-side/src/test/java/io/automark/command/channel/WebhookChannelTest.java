@@ -197,7 +197,7 @@ class WebhookChannelTest {
     void sendsNothingToAUrlThatIsNotHttp() {
         List<SendResult> results = send(Map.of("url", "file:///etc/passwd"), users(2));
 
-        assertThat(results).containsOnly(SendResult.unreachable("INVALID_URL"));
+        assertThat(results).containsOnly(SendResult.notSetUp("INVALID_URL"));
     }
 
     private static String hmac(byte[] body) throws Exception {
