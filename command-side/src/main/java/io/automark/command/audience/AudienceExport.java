@@ -30,10 +30,10 @@ public class AudienceExport {
         // Axon rebuilds the operation from its events through this constructor.
     }
 
-    @CommandHandler
-    public AudienceExport(RequestAudienceExport command) {
-        apply(new AudienceExportRequested(command.operationId(), command.workspaceId(), command.executionId(),
-                command.componentId(), command.name(), command.results(), command.now()));
+    /** Opened by the execution whose users it saves, once it knows the component (see the execution's handler). */
+    public AudienceExport(RequestAudienceExport request) {
+        apply(new AudienceExportRequested(request.operationId(), request.workspaceId(), request.executionId(),
+                request.componentId(), request.name(), request.results(), request.now()));
     }
 
     @CommandHandler
@@ -70,8 +70,12 @@ public class AudienceExport {
         ended = true;
     }
 
-    public record RequestAudienceExport(@TargetAggregateIdentifier String operationId, String workspaceId,
-                                        String executionId, String componentId, String name,
+    /**
+     * Saves the users of one component of an execution with the given results as an audience named {@code name}.
+     * Sent to the execution, which answers NOT_FOUND when it has no such component, and opens the operation.
+     */
+    public record RequestAudienceExport(@TargetAggregateIdentifier String executionId, String operationId,
+                                        String workspaceId, String componentId, String name,
                                         Set<UserResult> results, Instant now) {
     }
 

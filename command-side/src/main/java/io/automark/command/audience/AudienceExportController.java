@@ -52,7 +52,7 @@ public class AudienceExportController {
                                 @RequestHeader(name = ACTOR_HEADER, defaultValue = ANONYMOUS) String actor) {
         String operationId = UUID.randomUUID().toString();
 
-        commands.send(new RequestAudienceExport(operationId, ws, executionId, componentId, request.name().trim(),
+        commands.send(new RequestAudienceExport(executionId, operationId, ws, componentId, request.name().trim(),
                 request.results(), clock.instant()), actor);
         return new CommandAnswer(operationId, 1);
     }

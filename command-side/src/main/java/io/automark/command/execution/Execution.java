@@ -3,6 +3,8 @@ package io.automark.command.execution;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.automark.command.abtest.AbTestCommands.DecideAbTest;
 import io.automark.command.abtest.AbTestCommands.RecordAbTestGoals;
+import io.automark.command.audience.AudienceExport;
+import io.automark.command.audience.AudienceExport.RequestAudienceExport;
 import io.automark.command.common.NotFoundException;
 import io.automark.command.execution.ExecutionCommands.FinishExecution;
 import io.automark.command.execution.ExecutionCommands.ReExecute;
@@ -159,6 +161,22 @@ public class Execution {
             throw new IllegalStateException("execution " + command.newExecutionId() + " could not be created", e);
         }
         return command.newExecutionId();
+    }
+
+    /** Opens the operation that saves users of one of this run's components as an audience. */
+    @CommandHandler
+    public String handle(RequestAudienceExport command) {
+        checkWorkspace(command.workspaceId());
+        if (flow.components().stream().noneMatch(component -> component.id().equals(command.componentId()))) {
+            throw new NotFoundException("component", command.componentId());
+        }
+
+        try {
+            createNew(AudienceExport.class, () -> new AudienceExport(command));
+        } catch (Exception e) {
+            throw new IllegalStateException("operation " + command.operationId() + " could not be opened", e);
+        }
+        return command.operationId();
     }
 
     @SuppressWarnings("unchecked")

@@ -191,9 +191,16 @@ class CampaignRunTest {
                 + "/components/mail/audiences", Map.of("name", "Mailed", "results", List.of("SUCCESS")), Map.class);
         ResponseEntity<Map> refused = http.postForEntity(BASE + "/executions/" + executionId
                 + "/components/mail/audiences", Map.of("name", "Bad", "results", List.of("MAYBE")), Map.class);
+        ResponseEntity<Map> ghost = http.postForEntity(BASE + "/executions/" + executionId
+                + "/components/ghost/audiences", Map.of("name", "Ghost", "results", List.of("SUCCESS")), Map.class);
+        ResponseEntity<Map> unknown = http.postForEntity(BASE + "/executions/no-such-run/components/mail/audiences",
+                Map.of("name", "None", "results", List.of("SUCCESS")), Map.class);
 
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(ghost.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(ghost.getBody()).containsEntry("code", "NOT_FOUND");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         AudienceExportCompleted done = awaitEvent((String) accepted.getBody().get("id"),
                 AudienceExportCompleted.class);
         long mailed = IntStream.rangeClosed(1, USERS).filter(n -> !isNewbie(n)).count();

@@ -1,6 +1,8 @@
 package io.automark.command.execution;
 
 import com.mongodb.client.MongoClients;
+import io.automark.command.audience.AudienceExport.RequestAudienceExport;
+import io.automark.command.common.NotFoundException;
 import io.automark.command.execution.ExecutionCommands.FinishExecution;
 import io.automark.command.execution.ExecutionCommands.ReExecute;
 import io.automark.command.execution.ExecutionCommands.RecordExecutionBatch;
@@ -25,6 +27,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +90,22 @@ class ExecutionTest {
                 .when(new RecordExecutionBatch(ID, 1, OUTCOMES, NOW))
                 .expectNoEvents()
                 .expectException(ExecutionNotRunning.class);
+    }
+
+    @Test
+    void refusesToSaveTheUsersOfAComponentItsFlowDoesNotHave() {
+        fixture.given(started())
+                .when(new RequestAudienceExport(ID, "op-1", "acme", "ghost", "Ghost", Set.of(UserResult.SUCCESS), NOW))
+                .expectNoEvents()
+                .expectException(NotFoundException.class);
+    }
+
+    @Test
+    void refusesToSaveTheUsersOfAnotherWorkspacesRun() {
+        fixture.given(started())
+                .when(new RequestAudienceExport(ID, "op-1", "other", "audience", "X", Set.of(UserResult.SUCCESS), NOW))
+                .expectNoEvents()
+                .expectException(NotFoundException.class);
     }
 
     @Test
