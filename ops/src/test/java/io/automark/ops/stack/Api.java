@@ -9,6 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
 
 /** A small client for black-box tests: sends JSON to the API of a running stack and reads JSON back. */
 final class Api {
@@ -45,6 +48,42 @@ final class Api {
 
     Answer delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    /** The id of the campaign's first execution, once it has one; fails the test after 20 s. */
+    String awaitExecution(String campaignId) throws InterruptedException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            JsonNode executions = get("/campaigns/" + campaignId + "/executions").body();
+            if (executions.isArray() && !executions.isEmpty()) {
+                return executions.get(0).path("id").asText();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("campaign " + campaignId + " did not start");
+    }
+
+    /** The execution as the query side shows it, once {@code done} holds for it; fails the test after a minute. */
+    JsonNode awaitExecution(String executionId, Predicate<JsonNode> done) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = get("/executions/" + executionId).body();
+            if (done.test(last)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the execution did not get there; last seen: " + last);
+    }
+
+    /** One component's figures in an execution document. */
+    static JsonNode component(JsonNode execution, String componentId) {
+        for (JsonNode component : execution.path("components")) {
+            if (component.path("componentId").asText().equals(componentId)) {
+                return component;
+            }
+        }
+        throw new AssertionError("no component " + componentId + " in " + execution);
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -6,13 +6,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,40 +55,6 @@ class CampaignManagementHttpTest {
                         Map.of("id", "pause", "type", "WAIT_UNTIL", "config", Map.of("duration", "P1D")),
                         Map.of("id", "hook", "type", "WEBHOOK", "config", Map.of("url", url))),
                 "edges", List.of(Map.of("from", "entry", "to", "pause"), Map.of("from", "pause", "to", "hook"))));
-    }
-
-    private static String awaitExecution(Api api, String campaignId) throws InterruptedException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            JsonNode executions = api.get("/campaigns/" + campaignId + "/executions").body();
-            if (executions.isArray() && !executions.isEmpty()) {
-                return executions.get(0).path("id").asText();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("campaign " + campaignId + " did not start");
-    }
-
-    private static JsonNode awaitFigures(Api api, String executionId, Predicate<JsonNode> done)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = api.get("/executions/" + executionId).body();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the execution did not get there; last seen: " + last);
-    }
-
-    private static JsonNode component(JsonNode execution, String componentId) {
-        for (JsonNode component : execution.path("components")) {
-            if (component.path("componentId").asText().equals(componentId)) {
-                return component;
-            }
-        }
-        throw new AssertionError("no component " + componentId + " in " + execution);
     }
 
     private static JsonNode read(Api api, String campaignId, long version) {
@@ -150,10 +114,10 @@ class CampaignManagementHttpTest {
         String running = api.post("/campaigns", waitingCampaign("Running", "http://localhost:9/a")).id();
         String draft = api.post("/campaigns", campaign("Draft", "http://localhost:9/a")).id();
         long version = api.post("/campaigns/" + running + "/publish", null).version();
-        String executionId = awaitExecution(api, running);
+        String executionId = api.awaitExecution(running);
         api.post("/events", List.of(Map.of("userId", "u-1", "type", "purchase",
                 "occurredAt", Instant.now().toString())));
-        awaitFigures(api, executionId, figures -> component(figures, "pause").path("waiting").asLong() == 1);
+        api.awaitExecution(executionId, figures -> Api.component(figures, "pause").path("waiting").asLong() == 1);
 
         Answer stopped = api.post("/campaigns/batch-stop", Map.of("ids", List.of(running, draft)));
 
@@ -163,13 +127,13 @@ class CampaignManagementHttpTest {
         assertThat(results.get(1).path("code").asText()).isEqualTo("INVALID_STATE");
         assertThat(read(api, running, version + 1).path("status").asText()).isEqualTo("STOPPED");
         assertThat(read(api, draft, 1).path("status").asText()).isEqualTo("DRAFT");
-        JsonNode figures = awaitFigures(api, executionId,
-                execution -> component(execution, "pause").path("stopped").asLong() == 1);
+        JsonNode figures = api.awaitExecution(executionId,
+                execution -> Api.component(execution, "pause").path("stopped").asLong() == 1);
         assertThat(figures.path("status").asText()).isEqualTo("STOPPED");
-        assertThat(component(figures, "pause").path("waiting").asLong()).isZero();
-        assertThat(component(figures, "pause").path("entered").asLong()).isEqualTo(1);
-        assertThat(component(figures, "hook").path("stopped").asLong()).as("a channel no user reached").isZero();
-        assertThat(component(figures, "entry").has("stopped")).isFalse();
+        assertThat(Api.component(figures, "pause").path("waiting").asLong()).isZero();
+        assertThat(Api.component(figures, "pause").path("entered").asLong()).isEqualTo(1);
+        assertThat(Api.component(figures, "hook").path("stopped").asLong()).as("a channel no user reached").isZero();
+        assertThat(Api.component(figures, "entry").has("stopped")).isFalse();
     }
 
     @Test

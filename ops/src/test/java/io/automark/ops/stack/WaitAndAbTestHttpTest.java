@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,22 +57,22 @@ class WaitAndAbTestHttpTest {
                         Map.of("from", "pause", "to", "keepA"),
                         Map.of("from", "ab", "to", "keepB", "branch", "B"))))).id();
         api.post("/campaigns/" + campaignId + "/publish", null);
-        String executionId = awaitExecution(api, campaignId);
+        String executionId = api.awaitExecution(campaignId);
 
-        JsonNode waiting = await(api, executionId, figures -> component(figures, "pause").path("waiting").asLong()
-                > 0 && component(figures, "ab").path("entered").asLong() == USERS);
-        long inA = component(waiting, "ab").path("branches").path("A").asLong();
-        assertThat(component(waiting, "pause").path("waiting").asLong()).isEqualTo(inA);
-        assertThat(component(waiting, "pause").path("passed").asLong()).isZero();
+        JsonNode waiting = api.awaitExecution(executionId, figures -> Api.component(figures, "pause").path("waiting")
+                .asLong() > 0 && Api.component(figures, "ab").path("entered").asLong() == USERS);
+        long inA = Api.component(waiting, "ab").path("branches").path("A").asLong();
+        assertThat(Api.component(waiting, "pause").path("waiting").asLong()).isEqualTo(inA);
+        assertThat(Api.component(waiting, "pause").path("passed").asLong()).isZero();
         assertThat(waiting.path("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(api.post("/events", IntStream.range(0, 10).mapToObj(n -> Map.of("userId", "p" + n,
                 "type", "purchase", "occurredAt", Instant.now().toString())).toList()).status()).isEqualTo(202);
 
-        JsonNode done = await(api, executionId, figures -> figures.path("status").asText().equals("COMPLETED")
-                && !component(figures, "ab").path("winningGroup").isMissingNode());
-        JsonNode ab = component(done, "ab");
-        assertThat(component(done, "pause").path("waiting").asLong()).isZero();
-        assertThat(component(done, "pause").path("passed").asLong()).isEqualTo(inA);
+        JsonNode done = api.awaitExecution(executionId, figures -> figures.path("status").asText().equals("COMPLETED")
+                && !Api.component(figures, "ab").path("winningGroup").isMissingNode());
+        JsonNode ab = Api.component(done, "ab");
+        assertThat(Api.component(done, "pause").path("waiting").asLong()).isZero();
+        assertThat(Api.component(done, "pause").path("passed").asLong()).isEqualTo(inA);
         assertThat(ab.path("goalAchieved").asLong()).isEqualTo(10);
         long goalsA = ab.path("goals").path("A").asLong();
         long goalsB = ab.path("goals").path("B").asLong();
@@ -127,38 +126,5 @@ class WaitAndAbTestHttpTest {
             Thread.sleep(250);
         }
         throw new AssertionError(path + " did not reach a total of " + total + "; last seen: " + last);
-    }
-
-    private static JsonNode component(JsonNode execution, String componentId) {
-        for (JsonNode component : execution.path("components")) {
-            if (component.path("componentId").asText().equals(componentId)) {
-                return component;
-            }
-        }
-        throw new AssertionError("no component " + componentId + " in " + execution);
-    }
-
-    private static String awaitExecution(Api api, String campaignId) throws InterruptedException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            JsonNode executions = api.get("/campaigns/" + campaignId + "/executions").body();
-            if (executions.isArray() && !executions.isEmpty()) {
-                return executions.get(0).path("id").asText();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("campaign " + campaignId + " did not start");
-    }
-
-    private static JsonNode await(Api api, String executionId, Predicate<JsonNode> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = api.get("/executions/" + executionId).body();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the execution did not get there; last seen: " + last);
     }
 }
