@@ -81,7 +81,6 @@ final class ComponentConfigRules {
         return Map.copyOf(fields);
     }
 
-
     static Set<String> branchesOf(FlowComponent component) {
         return switch (component.type()) {
             case TAG_JUDGMENT, RESULT_JUDGMENT -> YES_NO;
