@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *     {@code {{componentId}}}, {@code {{workspaceId}}};</li>
  *     <li>{@code {{address}}}, the user's attribute named by the component's {@code addressAttribute};</li>
  *     <li>{@code {{config.key}}} (also {@code {{config.a.b}}} into nested maps), a value of the component's
- *     configuration; text there may itself hold {@code {{attribute}}} placeholders of the user, filled first;
+ *     configuration (a flow's own values go under {@code params}: {@code {{config.params.name}}}); text there
+ *     may itself hold {@code {{attribute}}} placeholders of the user, filled first;
  *     lists and maps are given as JSON text;</li>
  *     <li>any other name, the user's attribute of that name.</li>
  * </ul>

@@ -2,6 +2,7 @@ package io.automark.command.flow;
 
 import io.automark.command.channel.ProviderSettings;
 import io.automark.command.common.Problem;
+import io.automark.events.campaign.ComponentType;
 import io.automark.events.campaign.FlowComponent;
 import io.automark.events.execution.UserResult;
 
@@ -9,10 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,7 +43,42 @@ final class ComponentConfigRules {
             .filter(name -> !SEND_RESULTS.contains(name))
             .collect(Collectors.toUnmodifiableSet());
 
+    /** What Kafka accepts as a topic name, besides "." and "..". */
+    private static final Pattern KAFKA_TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
+    /** Sending through an HTTP provider: what its channel and the provider's body template may read. */
+    private static final Set<String> PROVIDER_MESSAGE = Set.of("template", "addressAttribute", "params");
+
+    /**
+     * The fields each type's executor or channel reads (the README's table of components); any other is refused.
+     * A provider's body template reads {@code {{config.<field>}}}, so its own values go under {@code params}.
+     */
+    private static final Map<ComponentType, Set<String>> FIELDS = fields();
+
     private ComponentConfigRules() {
+    }
+
+    private static Map<ComponentType, Set<String>> fields() {
+        Map<ComponentType, Set<String>> fields = new EnumMap<>(ComponentType.class);
+        fields.put(ComponentType.TARGET_AUDIENCE, Set.of("audienceId"));
+        fields.put(ComponentType.BEHAVIOR_EVENT, Set.of("eventType", "conditions", "match", "reentry"));
+        fields.put(ComponentType.WAIT_UNTIL, Set.of("duration", "until", "event", "timeout"));
+        fields.put(ComponentType.RANDOM_GROUPING, Set.of("groups"));
+        fields.put(ComponentType.TAG_JUDGMENT, Set.of("conditions", "match"));
+        fields.put(ComponentType.RESULT_JUDGMENT, Set.of("componentId", "results", "window", "receiptEvent"));
+        fields.put(ComponentType.AB_TEST, Set.of("groups", "goal"));
+        fields.put(ComponentType.GENERATE_AUDIENCE, Set.of("name"));
+        fields.put(ComponentType.TAG, Set.of("tags"));
+        fields.put(ComponentType.EMAIL, Set.of("subject", "template", "addressAttribute"));
+        fields.put(ComponentType.WEBHOOK, Set.of("url", "timeoutMs", "secretRef"));
+        fields.put(ComponentType.KAFKA, Set.of("topic"));
+        fields.put(ComponentType.COUPON, Set.of("couponId", "addressAttribute", "params"));
+        for (ComponentType type : List.of(ComponentType.TEXT_SMS, ComponentType.DIGITAL_SMS,
+                ComponentType.WECHAT_MESSAGE, ComponentType.TEMPLATE_MESSAGE, ComponentType.APP_PUSH,
+                ComponentType.SHOPPING_GUIDE_TASK)) {
+            fields.put(type, PROVIDER_MESSAGE);
+        }
+        return Map.copyOf(fields);
     }
 
     static Set<String> branchesOf(FlowComponent component) {
@@ -54,6 +92,12 @@ final class ComponentConfigRules {
 
     static void check(FlowComponent component, String path, List<Problem> problems) {
         ConfigReader config = new ConfigReader(component.config(), path, problems);
+        Set<String> known = FIELDS.get(component.type());
+        if (known == null) {
+            throw new IllegalStateException("no configuration rule for " + component.type());
+        }
+        config.refuseUnknown("", config.all(), component.type().name(), known);
+
         switch (component.type()) {
             case TARGET_AUDIENCE -> config.requireText("audienceId");
             case BEHAVIOR_EVENT -> checkBehaviorEntry(config);
@@ -66,17 +110,22 @@ final class ComponentConfigRules {
                 checkGoal(config);
             }
             case GENERATE_AUDIENCE -> config.requireText("name");
-            case TAG -> config.requireList("tags");
+            case TAG -> checkTags(config);
             case EMAIL -> {
                 config.requireText("subject");
                 config.requireText("template");
+                config.optionalText("addressAttribute");
             }
             case WEBHOOK -> checkWebhook(config);
-            case KAFKA -> config.requireText("topic");
-            case COUPON -> config.requireText("couponId");
-            case TEXT_SMS, DIGITAL_SMS, WECHAT_MESSAGE, TEMPLATE_MESSAGE, APP_PUSH, SHOPPING_GUIDE_TASK ->
-                    config.requireText("template");
-            default -> throw new IllegalStateException("no configuration rule for " + component.type());
+            case KAFKA -> checkTopic(config);
+            case COUPON -> {
+                config.requireText("couponId");
+                checkProviderValues(config);
+            }
+            case TEXT_SMS, DIGITAL_SMS, WECHAT_MESSAGE, TEMPLATE_MESSAGE, APP_PUSH, SHOPPING_GUIDE_TASK -> {
+                config.requireText("template");
+                checkProviderValues(config);
+            }
         }
     }
 
@@ -84,10 +133,30 @@ final class ComponentConfigRules {
         config.requireText("eventType");
         Object reentry = config.raw("reentry");
         if (reentry != null && !"ONCE".equals(reentry)) {
-            parse(config, "reentry", () -> Duration.parse(String.valueOf(reentry)));
+            checkReentry(config, reentry);
         }
         if (config.raw("conditions") != null) {
             Conditions.check(config);
+        }
+    }
+
+    /**
+     * Re-entry after a span: a zero or negative one would let a user in again at once, at every event, so it must
+     * be positive; ONCE, the default, lets each user in once per run.
+     */
+    private static void checkReentry(ConfigReader config, Object reentry) {
+        String expected = "must be ONCE or a positive ISO-8601 duration of at most " + LONGEST_SPAN.toDays() + " days";
+        if (!(reentry instanceof String text)) {
+            config.problem("reentry", expected);
+            return;
+        }
+        try {
+            Duration span = Duration.parse(text);
+            if (span.isNegative() || span.isZero() || span.compareTo(LONGEST_SPAN) > 0) {
+                config.problem("reentry", expected + "; got " + text);
+            }
+        } catch (DateTimeParseException e) {
+            config.problem("reentry", expected + "; got " + text);
         }
     }
 
@@ -95,6 +164,10 @@ final class ComponentConfigRules {
         Object duration = config.raw("duration");
         Object until = config.raw("until");
         Object event = config.raw("event");
+        if (event == null && config.raw("timeout") != null) {
+            config.problem("timeout", "applies only to a wait for an event; a wait for a duration or until an "
+                    + "instant has none");
+        }
         int given = (duration != null ? 1 : 0) + (until != null ? 1 : 0) + (event != null ? 1 : 0);
         if (given != 1) {
             config.problem("", "give exactly one of duration, until or event");
@@ -108,6 +181,9 @@ final class ComponentConfigRules {
         }
         if (event != null) {
             Map<?, ?> match = config.requireMap("event");
+            if (match != null) {
+                config.refuseUnknown("event.", match, "a wait's event", Set.of("eventType", "key"));
+            }
             if (match != null && !(match.get("eventType") instanceof String type && !type.isBlank())) {
                 config.problem("event.eventType", "is required");
             }
@@ -125,6 +201,7 @@ final class ComponentConfigRules {
         if (goal == null) {
             return;
         }
+        config.refuseUnknown("goal.", goal, "an A/B test's goal", Set.of("eventType", "windowHours"));
         if (!(goal.get("eventType") instanceof String type && !type.isBlank())) {
             config.problem("goal.eventType", "is required");
         }
@@ -217,6 +294,7 @@ final class ComponentConfigRules {
         for (int i = 0; i < groups.size(); i++) {
             Object name = groups.get(i).get("name");
             Object percent = groups.get(i).get("percent");
+            config.refuseUnknown("groups[" + i + "].", groups.get(i), "a group", Set.of("name", "percent"));
             if (!(name instanceof String text) || text.isBlank() || !names.add(text)) {
                 config.problem("groups[" + i + "].name", "needs a unique, non-blank name");
             }
@@ -231,6 +309,35 @@ final class ComponentConfigRules {
         }
     }
 
+    /** Tags are written as given to the audience store, so each must be text someone can later judge by. */
+    private static void checkTags(ConfigReader config) {
+        List<?> tags = config.requireList("tags");
+        if (tags == null) {
+            return;
+        }
+        for (int i = 0; i < tags.size(); i++) {
+            if (!(tags.get(i) instanceof String tag) || tag.isBlank()) {
+                config.problem("tags[" + i + "]", "must be a non-blank string; got " + tags.get(i));
+            }
+        }
+    }
+
+    private static void checkTopic(ConfigReader config) {
+        String topic = config.requireText("topic");
+        if (topic != null && (!KAFKA_TOPIC.matcher(topic).matches() || ".".equals(topic) || "..".equals(topic))) {
+            config.problem("topic", "must be a Kafka topic name: 1 to 249 letters, digits, '.', '_' or '-', "
+                    + "and not '.' or '..'");
+        }
+    }
+
+    private static void checkProviderValues(ConfigReader config) {
+        config.optionalText("addressAttribute");
+        Object params = config.raw("params");
+        if (params != null && !(params instanceof Map<?, ?>)) {
+            config.problem("params", "must be an object of values for the provider's body template");
+        }
+    }
+
     private static void checkWebhook(ConfigReader config) {
         String url = config.requireText("url");
         if (url != null && !ProviderSettings.isHttpUrl(url)) {
@@ -240,6 +347,7 @@ final class ComponentConfigRules {
         if (timeout != null && (!(timeout instanceof Integer ms) || ms < 1 || ms > 60_000)) {
             config.problem("timeoutMs", "must be a whole number of milliseconds from 1 to 60000");
         }
+        config.optionalText("secretRef");
     }
 
     private static Set<String> groupNames(Map<String, Object> config) {

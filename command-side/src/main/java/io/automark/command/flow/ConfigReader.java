@@ -5,6 +5,8 @@ import io.automark.command.common.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads a component's JSON configuration and notes each missing or mistyped key as a problem. */
 final class ConfigReader {
@@ -29,6 +31,34 @@ final class ConfigReader {
         }
         problem(key, "is required and must be a non-blank string");
         return null;
+    }
+
+    /** The text under the key, null when it is absent; notes a problem when it is there but no non-blank string. */
+    String optionalText(String key) {
+        Object value = config.get(key);
+        if (value == null || value instanceof String text && !text.isBlank()) {
+            return (String) value;
+        }
+        problem(key, "must be a non-blank string when given");
+        return null;
+    }
+
+    /**
+     * Notes one problem per key of the object that is none of the known ones, in the keys' order. A field the
+     * component does not read would be kept and ignored, so a misspelt or misplaced one would go unnoticed.
+     *
+     * @param prefix where the object lies under the configuration, "" for the configuration itself
+     */
+    void refuseUnknown(String prefix, Map<?, ?> object, String owner, Set<String> known) {
+        for (Object key : new TreeSet<>(object.keySet().stream().map(String::valueOf).toList())) {
+            if (!known.contains(key)) {
+                problem(prefix + key, "is not a field of " + owner + "; it takes " + new TreeSet<>(known));
+            }
+        }
+    }
+
+    Map<String, Object> all() {
+        return config;
     }
 
     List<?> requireList(String key) {

@@ -219,6 +219,24 @@ class CampaignTest {
     }
 
     @Test
+    void refusesToPublishADraftSavedWithAReentryOfZeroOrAFieldNoComponentReads() {
+        FlowDefinition unlimited = new FlowDefinition(List.of(
+                new FlowComponent("visit", ComponentType.BEHAVIOR_EVENT, Map.of("eventType", "visit",
+                        "reentry", "PT0S")),
+                new FlowComponent("hook", ComponentType.WEBHOOK, Map.of("url", "http://localhost:9/hook",
+                        "bogus", 1))),
+                List.of(new FlowEdge("visit", "hook", null)));
+        CampaignCreated savedBeforeTheRule = new CampaignCreated(ID, WS, Flows.content("x", unlimited,
+                Schedule.NONE), NOW);
+
+        fixture.given(savedBeforeTheRule)
+                .when(new PublishCampaign(ID, WS, null, null, EXECUTION, NOW))
+                .expectNoEvents()
+                .expectException(InvalidInputException.class);
+        assertThat(slots.taken(WS)).isZero();
+    }
+
+    @Test
     void refusesToPublishAfterTheEndTime() {
         Schedule ended = new Schedule(null, NOW.minusSeconds(1), null, null);
 

@@ -37,7 +37,7 @@ class HttpProviderChannelTest {
     private static final String SMS_BODY = """
             {"to": "{{address}}", "text": "{{config.template}}", "ref": "{{idempotencyKey}}",
              "user": "{{userId}}", "execution": "{{executionId}}", "component": "{{componentId}}",
-             "tier": "{{tier}}", "missing": "{{nothing}}", "sender": "{{config.sender.name}}"}""";
+             "tier": "{{tier}}", "missing": "{{nothing}}", "sender": "{{config.params.sender.name}}"}""";
 
     private static MongoClient client;
     private static MongoTemplate mongo;
@@ -89,7 +89,8 @@ class HttpProviderChannelTest {
         AudienceMember ann = user("ann", Map.of("phone", "+46 70 1", "tier", "gold \"vip\"\n", "name", "Ann"));
 
         List<SendResult> results = channel.send(Batches.of(ComponentType.TEXT_SMS, Map.of(
-                "template", "Hi {{name}}, 10% off \\o/", "sender", Map.of("name", "Shop")), List.of(ann)));
+                "template", "Hi {{name}}, 10% off \\o/", "params", Map.of("sender", Map.of("name", "Shop"))),
+                List.of(ann)));
 
         assertThat(results).containsExactly(SendResult.success());
         RecordingServer.Request request = vendor.requests().get(0);

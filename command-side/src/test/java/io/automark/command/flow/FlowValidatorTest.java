@@ -7,6 +7,7 @@ import io.automark.events.campaign.FlowDefinition;
 import io.automark.events.campaign.FlowEdge;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -202,12 +203,136 @@ class FlowValidatorTest {
         assertThat(fields(flow)).containsExactly("flow.components[1].type");
     }
 
+    @Test
+    void refusesAFieldAWaitDoesNotKnow() {
+        List<Problem> problems = FlowValidator.problemsOf(afterAudience(ComponentType.WAIT_UNTIL,
+                Map.of("duration", "PT5S", "bogus", 1)));
+
+        assertThat(problems).extracting(Problem::field).containsExactly("flow.components[1].config.bogus");
+        assertThat(problems.get(0).message()).contains("not a field of WAIT_UNTIL", "duration");
+    }
+
+    @Test
+    void refusesATimeoutOnAWaitForADuration() {
+        List<Problem> problems = FlowValidator.problemsOf(afterAudience(ComponentType.WAIT_UNTIL,
+                Map.of("duration", "PT5S", "timeout", "PT1H")));
+
+        assertThat(problems).extracting(Problem::field).containsExactly("flow.components[1].config.timeout");
+        assertThat(problems.get(0).message()).contains("only to a wait for an event");
+    }
+
+    @Test
+    void refusesAFieldAResultJudgmentDoesNotKnow() {
+        FlowDefinition flow = judgedSend(Map.of("componentId", "hook", "results", List.of("SUCCESS"), "foo", 1));
+
+        assertThat(fields(flow)).containsExactly("flow.components[2].config.foo");
+    }
+
+    @Test
+    void refusesAFieldATextSmsDoesNotKnow() {
+        FlowDefinition flow = afterAudience(ComponentType.TEXT_SMS, Map.of("template", "Hi", "tmpl", "x"));
+
+        assertThat(fields(flow)).containsExactly("flow.components[1].config.tmpl");
+    }
+
+    @Test
+    void acceptsTheDocumentedFieldsOfAProviderSendWithValuesForItsBodyTemplate() {
+        FlowDefinition flow = afterAudience(ComponentType.TEXT_SMS, Map.of("template", "Hi",
+                "addressAttribute", "mobile", "params", Map.of("sender", Map.of("name", "Shop"))));
+
+        assertThat(fields(flow)).isEmpty();
+    }
+
+    @Test
+    void refusesOneProblemPerUnknownFieldOfEveryType() {
+        for (ComponentType type : ComponentType.values()) {
+            FlowDefinition flow = type.isEntry()
+                    ? new FlowDefinition(List.of(new FlowComponent("c", type, Map.of("zz1", 1, "zz2", 2))),
+                    List.of())
+                    : afterAudience(type, Map.of("zz1", 1, "zz2", 2));
+            String config = type.isEntry() ? "flow.components[0].config." : "flow.components[1].config.";
+
+            assertThat(fields(flow)).as(type.name()).contains(config + "zz1", config + "zz2");
+        }
+    }
+
+    @Test
+    void refusesTagsThatAreNotNonBlankText() {
+        FlowDefinition flow = afterAudience(ComponentType.TAG, Map.of("tags", Arrays.asList("", null, 5, "vip")));
+
+        assertThat(fields(flow)).containsExactly("flow.components[1].config.tags[0]",
+                "flow.components[1].config.tags[1]", "flow.components[1].config.tags[2]");
+    }
+
+    @Test
+    void refusesAnEmailAddressAttributeThatIsNoText() {
+        FlowDefinition flow = afterAudience(ComponentType.EMAIL, Map.of("subject", "Hi", "template", "Hello",
+                "addressAttribute", 123));
+
+        assertThat(fields(flow)).containsExactly("flow.components[1].config.addressAttribute");
+    }
+
+    @Test
+    void refusesAKafkaTopicKafkaWouldNotAccept() {
+        List<String> badTopic = fields(afterAudience(ComponentType.KAFKA, Map.of("topic", "bad topic!")));
+        List<String> dots = fields(afterAudience(ComponentType.KAFKA, Map.of("topic", "..")));
+        List<String> tooLong = fields(afterAudience(ComponentType.KAFKA, Map.of("topic", "t".repeat(250))));
+        List<String> good = fields(afterAudience(ComponentType.KAFKA, Map.of("topic", "automark.sends_v-1")));
+
+        assertThat(badTopic).containsExactly("flow.components[1].config.topic");
+        assertThat(dots).containsExactly("flow.components[1].config.topic");
+        assertThat(tooLong).containsExactly("flow.components[1].config.topic");
+        assertThat(good).isEmpty();
+    }
+
+    @Test
+    void refusesAReentryThatIsNotOnceNorAPositiveDuration() {
+        for (Object reentry : List.of("-PT1H", "PT0S", "sometimes", 5)) {
+            List<Problem> problems = FlowValidator.problemsOf(behaviourEntry(reentry));
+
+            assertThat(problems).as(String.valueOf(reentry)).extracting(Problem::field)
+                    .containsExactly("flow.components[0].config.reentry");
+            assertThat(problems.get(0).message()).contains("ONCE or a positive ISO-8601 duration");
+        }
+    }
+
+    @Test
+    void acceptsAReentryOfOnceOrAPositiveDuration() {
+        assertThat(fields(behaviourEntry("ONCE"))).isEmpty();
+        assertThat(fields(behaviourEntry("PT1H"))).isEmpty();
+    }
+
+    @Test
+    void refusesUnknownFieldsOfAWaitsEventAnAbTestsGoalAndAGroup() {
+        FlowDefinition wait = afterAudience(ComponentType.WAIT_UNTIL, Map.of("event",
+                Map.of("eventType", "pay", "keys", "order"), "timeout", "PT1H"));
+        FlowDefinition test = afterAudience(ComponentType.AB_TEST, Map.of(
+                "groups", List.of(Map.of("name", "A", "percent", 100, "weight", 1)),
+                "goal", Map.of("eventType", "buy", "windowHours", 2, "hours", 2)));
+
+        assertThat(fields(wait)).contains("flow.components[1].config.event.keys");
+        assertThat(fields(test)).contains("flow.components[1].config.groups[0].weight",
+                "flow.components[1].config.goal.hours");
+    }
+
     /** Audience, a webhook, then a RESULT_JUDGMENT of it configured as given, whose "yes" goes to another. */
     private static FlowDefinition judgedSend(Map<String, Object> judgment) {
         return new FlowDefinition(List.of(audience("in"), hook("hook"),
                 new FlowComponent("judge", ComponentType.RESULT_JUDGMENT, judgment), hook("again")),
                 List.of(new FlowEdge("in", "hook", null), new FlowEdge("hook", "judge", null),
                         new FlowEdge("judge", "again", "yes")));
+    }
+
+    /** An audience entry followed by one component of the type, configured as given; no branches checked. */
+    private static FlowDefinition afterAudience(ComponentType type, Map<String, Object> config) {
+        return new FlowDefinition(List.of(audience("in"), new FlowComponent("c", type, config)),
+                List.of(new FlowEdge("in", "c", null)));
+    }
+
+    private static FlowDefinition behaviourEntry(Object reentry) {
+        return new FlowDefinition(List.of(new FlowComponent("visit", ComponentType.BEHAVIOR_EVENT,
+                Map.of("eventType", "visit", "reentry", reentry)), hook("hook")),
+                List.of(new FlowEdge("visit", "hook", null)));
     }
 
     private static FlowComponent judgmentOf(String sendId) {

@@ -116,6 +116,23 @@ class CommandApiTest {
     }
 
     @Test
+    void refusesOnSaveEachConfigurationFieldTheComponentDoesNotRead() {
+        Map<String, Object> body = Map.of("name", "Misspelt", "flow", Map.of(
+                "components", List.of(
+                        Map.of("id", "in", "type", "TARGET_AUDIENCE", "config", Map.of("audienceId", "a-1")),
+                        Map.of("id", "wait", "type", "WAIT_UNTIL", "config", Map.of("duration", "PT5S",
+                                "bogus", 1, "timeout", "PT1H"))),
+                "edges", List.of(Map.of("from", "in", "to", "wait"))));
+
+        ResponseEntity<Map> response = postJson("/campaigns", body);
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertThat(errorsOf(response)).extracting(error -> error.get("field")).containsExactlyInAnyOrder(
+                "flow.components[1].config.bogus", "flow.components[1].config.timeout");
+        assertThat(errorsOf(response)).allSatisfy(error -> assertThat(error.get("message")).isNotBlank());
+    }
+
+    @Test
     void refusesMalformedJson() {
         ResponseEntity<Map> response = send(HttpMethod.POST, "/campaigns", "{\"name\": ", "application/json");
 
