@@ -289,6 +289,9 @@ final class ComponentConfigRules {
         if (groups == null) {
             return;
         }
+        if (groups.contains(null)) {
+            return;
+        }
         double total = 0;
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < groups.size(); i++) {

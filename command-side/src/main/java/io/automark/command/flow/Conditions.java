@@ -17,6 +17,8 @@ public final class Conditions {
     static final Set<String> OPERATORS =
             Set.of("EQ", "NE", "GT", "GTE", "LT", "LTE", "IN", "CONTAINS", "EXISTS", "HAS_TAG", "NOT_HAS_TAG");
     private static final Set<String> TAG_OPERATORS = Set.of("HAS_TAG", "NOT_HAS_TAG");
+    /** What a condition may hold: an attribute and a value to compare it with, or a tag. */
+    private static final Set<String> FIELDS = Set.of("operator", "attribute", "tag", "value");
 
     private final List<Map<String, Object>> conditions;
     private final boolean all;
@@ -95,11 +97,14 @@ public final class Conditions {
             return;
         }
         for (int i = 0; i < conditions.size(); i++) {
-            checkOne(config, "conditions[" + i + "]", conditions.get(i));
+            if (conditions.get(i) != null) {
+                checkOne(config, "conditions[" + i + "]", conditions.get(i));
+            }
         }
     }
 
     private static void checkOne(ConfigReader config, String path, Map<String, Object> condition) {
+        config.refuseUnknown(path + ".", condition, "a condition", FIELDS);
         Object operator = condition.get("operator");
         if (!(operator instanceof String name) || !OPERATORS.contains(name)) {
             config.problem(path + ".operator", "must be one of " + OPERATORS);

@@ -89,7 +89,8 @@ final class ConfigReader {
                 maps.add((Map<String, Object>) map);
             } else {
                 problem(key + "[" + i + "]", "must be an object");
-                return null;
+                // Kept in its place, so that the other entries are still checked under their own index.
+                maps.add(null);
             }
         }
         return maps;

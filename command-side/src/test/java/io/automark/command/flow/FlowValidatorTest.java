@@ -7,7 +7,9 @@ import io.automark.events.campaign.FlowDefinition;
 import io.automark.events.campaign.FlowEdge;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -210,6 +212,20 @@ class FlowValidatorTest {
 
         assertThat(problems).extracting(Problem::field).containsExactly("flow.components[1].config.bogus");
         assertThat(problems.get(0).message()).contains("not a field of WAIT_UNTIL", "duration");
+    }
+
+    @Test
+    void refusesAFieldAConditionDoesNotKnowAndChecksTheConditionsAroundANullOne() {
+        Map<String, Object> city = new HashMap<>(Map.of("attribute", "city", "operator", "LIKE", "value", "P"));
+        Map<String, Object> extra = Map.of("attribute", "score", "operator", "GTE", "value", "5", "unit", "pts");
+        List<Object> conditions = new ArrayList<>(List.of(city, extra));
+        conditions.add(null);
+
+        List<Problem> problems = FlowValidator.problemsOf(afterAudience(ComponentType.TAG_JUDGMENT,
+                Map.of("conditions", conditions)));
+
+        assertThat(problems).extracting(Problem::field).contains("flow.components[1].config.conditions[0].operator",
+                "flow.components[1].config.conditions[1].unit", "flow.components[1].config.conditions[2]");
     }
 
     @Test
