@@ -172,10 +172,14 @@ public class CampaignController {
         }
         String bare = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
         try {
-            return Long.parseLong(bare);
+            long version = Long.parseLong(bare);
+            if (version >= 1) {
+                return version;
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "must be a campaign version such as \"3\"");
+            // Answered below, as a version below 1 is.
         }
+        throw new InvalidInputException("If-Match", "must be a campaign version such as \"3\"");
     }
 
     /** @param groupId null for Ungrouped */

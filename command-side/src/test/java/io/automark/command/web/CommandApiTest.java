@@ -200,6 +200,23 @@ class CommandApiTest {
     }
 
     @Test
+    void refusesAnIfMatchThatIsNoVersion() {
+        String id = createCampaign();
+
+        for (String ifMatch : List.of("\"-1\"", "\"0\"", "*", "\"abc\"")) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            headers.set(HttpHeaders.IF_MATCH, ifMatch);
+
+            ResponseEntity<Map> response = http.exchange(BASE + "/campaigns/" + id, HttpMethod.PUT,
+                    new HttpEntity<>(validCampaign(), headers), Map.class);
+
+            assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+            assertThat(errorsOf(response)).extracting(error -> error.get("field")).containsExactly("If-Match");
+        }
+    }
+
+    @Test
     void savesWithTheCurrentIfMatchAndAnswersTheNewVersion() {
         String id = createCampaign();
         HttpHeaders headers = new HttpHeaders();
