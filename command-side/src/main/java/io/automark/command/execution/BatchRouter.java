@@ -75,8 +75,13 @@ class BatchRouter {
                 List.of(new GivenUp(entry.id(), failed.size(), thrown)));
     }
 
-    /** Routes users whose wait at {@code componentId} ended: each leaves it as its exit says, then goes on. */
-    RoutedBatch resume(BatchContext context, FlowGraph flow, String componentId, List<WokenUser> users) {
+    /**
+     * Routes users whose wait at {@code componentId} ended: each leaves it as its exit says, then goes on.
+     *
+     * @param lastAttempt whether a component that throws is given up rather than thrown, as for {@link #route}
+     */
+    RoutedBatch resume(BatchContext context, FlowGraph flow, String componentId, List<WokenUser> users,
+                       boolean lastAttempt) {
         FlowComponent waitedAt = flow.component(componentId);
         List<UserOutcome> left = new ArrayList<>(users.size());
         List<AudienceMember> members = new ArrayList<>(users.size());
@@ -91,7 +96,7 @@ class BatchRouter {
         outcomes.add(new ComponentOutcomes(componentId, waitedAt.type(), left, true));
         Map<String, Map<String, AudienceMember>> inbox = new HashMap<>();
         passOn(flow, waitedAt, members, left, inbox);
-        return routeFrom(context, flow, inbox, outcomes, false);
+        return routeFrom(context, flow, inbox, outcomes, lastAttempt);
     }
 
     private RoutedBatch routeFrom(BatchContext context, FlowGraph flow, Map<String, Map<String, AudienceMember>> inbox,

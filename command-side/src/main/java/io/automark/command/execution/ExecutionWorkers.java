@@ -66,7 +66,8 @@ class ExecutionWorkers implements SmartLifecycle {
         this.inbox = inbox;
         this.entries = new EntryBatchRunner(inbox, triggers, router, recorder, stops);
         this.resumes = waits.batches();
-        this.resumed = new ResumedBatchRunner(waits.batches(), waits.users(), waits.flows(), jobs, router, recorder);
+        this.resumed = new ResumedBatchRunner(waits.batches(), waits.users(), waits.flows(), jobs, router, recorder,
+                clock, settings);
         this.waker = waits.waker();
         this.abTests = abTests;
         this.clock = clock;
@@ -121,7 +122,7 @@ class ExecutionWorkers implements SmartLifecycle {
         }
         var woken = resumes.claim(owner, clock.instant(), lease);
         if (woken.isPresent()) {
-            resumed.run(woken.get());
+            resumed.run(woken.get(), owner);
             return true;
         }
         var entered = inbox.claim(owner, clock.instant(), lease);

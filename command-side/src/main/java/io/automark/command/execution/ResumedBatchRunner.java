@@ -2,6 +2,7 @@ package io.automark.command.execution;
 
 import io.automark.command.component.BatchContext;
 import io.automark.command.execution.BatchRecorder.RunOf;
+import io.automark.command.execution.BatchRouter.GivenUp;
 import io.automark.command.execution.BatchRouter.RoutedBatch;
 import io.automark.command.flow.FlowGraph;
 import io.automark.command.waiting.ExecutionFlows;
@@ -13,6 +14,8 @@ import io.automark.events.campaign.FlowDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +36,26 @@ class ResumedBatchRunner {
     private final ExecutionJobStore jobs;
     private final BatchRouter router;
     private final BatchRecorder recorder;
+    private final Clock clock;
+    private final ExecutionProperties settings;
 
     ResumedBatchRunner(ResumeBatches resumes, WaitingUsers waits, ExecutionFlows flows, ExecutionJobStore jobs,
-                       BatchRouter router, BatchRecorder recorder) {
+                       BatchRouter router, BatchRecorder recorder, Clock clock, ExecutionProperties settings) {
         this.resumes = resumes;
         this.waits = waits;
         this.flows = flows;
         this.jobs = jobs;
         this.router = router;
         this.recorder = recorder;
+        this.clock = clock;
+        this.settings = settings;
     }
 
-    void run(ResumeBatch batch) {
+    /**
+     * Runs the batch for {@code owner}. When a component throws, the attempt is counted and the batch handed back
+     * for the back-off, as an audience batch is; its last attempt gives up what throws, with those users FAILED.
+     */
+    void run(ResumeBatch batch, String owner) {
         Optional<FlowDefinition> flow = flows.of(batch.executionId());
         if (flow.isEmpty()) {
             log.error("Resume batch {} of execution [{}] dropped: the execution's flow is not kept",
@@ -56,19 +67,50 @@ class ResumedBatchRunner {
         List<WokenUser> users = waits.moved(batch.executionId(), batch.batchNumber());
         BatchContext context = BatchContext.resumed(batch.executionId(), batch.campaignId(), batch.workspaceId(),
                 audienceOf(users), batch.batchNumber(), chunksOf(users));
-        RoutedBatch routed = router.resume(context, FlowGraph.of(flow.get()), batch.componentId(), users);
+        boolean lastAttempt = batch.failedAttempts() >= settings.maxBatchAttempts() - 1;
+        RoutedBatch routed;
         try {
-            recorder.record(new RunOf(batch.executionId(), batch.campaignId(), batch.workspaceId(), flow.get()),
-                    batch.batchNumber(), routed);
+            routed = router.resume(context, FlowGraph.of(flow.get()), batch.componentId(), users, lastAttempt);
+        } catch (RuntimeException e) {
+            retryLater(batch, owner, e);
+            return;
+        }
+        record(batch, flow.get(), routed, users.size());
+        resumes.done(batch);
+    }
+
+    private void record(ResumeBatch batch, FlowDefinition flow, RoutedBatch routed, int users) {
+        try {
+            boolean fresh = recorder.record(new RunOf(batch.executionId(), batch.campaignId(), batch.workspaceId(),
+                    flow), batch.batchNumber(), routed);
+            if (fresh && !routed.givenUp().isEmpty()) {
+                GivenUp first = routed.givenUp().get(0);
+                log.error("Execution [{}] of campaign [{}]: resume batch {} given up after {} attempts; its users "
+                                + "at [{}] ({} users) are recorded FAILED and the run goes on", batch.executionId(),
+                        batch.campaignId(), batch.batchNumber(), batch.failedAttempts() + 1, first.componentId(),
+                        first.users(), first.thrown());
+            }
         } catch (ExecutionNotRunning e) {
             log.warn("Resume batch {} came after execution [{}] ended; its {} users are not recorded",
-                    batch.batchNumber(), batch.executionId(), users.size());
+                    batch.batchNumber(), batch.executionId(), users);
         }
 
         jobs.addFailures(batch.executionId(), routed.failures());
         routed.failures().forEach(failure -> log.warn("Execution [{}] of campaign [{}]: component failed: {}",
                 batch.executionId(), batch.campaignId(), failure));
-        resumes.done(batch);
+    }
+
+    private void retryLater(ResumeBatch batch, String owner, RuntimeException thrown) {
+        int attempt = batch.failedAttempts() + 1;
+        Duration delay = settings.retryDelayAfter(attempt);
+        if (resumes.countFailedAttempt(batch, owner, clock.instant().plus(delay)).isEmpty()) {
+            log.info("Resume batch {} of execution [{}] was taken over while it ran", batch.batchNumber(),
+                    batch.executionId());
+            return;
+        }
+        log.warn("Execution [{}] of campaign [{}]: attempt {} of resume batch {} failed (given up after {}); it runs "
+                        + "again in {}: {}", batch.executionId(), batch.campaignId(), attempt, batch.batchNumber(),
+                settings.maxBatchAttempts(), delay, BatchFailure.describe(thrown));
     }
 
     /** The audience the users come from: one per execution, none when events let them in. */

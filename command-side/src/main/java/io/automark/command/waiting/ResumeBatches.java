@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Batches of users whose wait ended, to be taken on through the flow by any instance's workers. A worker claims a
@@ -56,7 +57,26 @@ public class ResumeBatches {
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(document -> new ResumeBatch(document.getString("executionId"),
                 document.getString("campaignId"), document.getString("workspaceId"),
-                document.getString("componentId"), document.get("batch", Number.class).longValue()));
+                document.getString("componentId"), document.get("batch", Number.class).longValue(),
+                document.get("failedAttempts", 0)));
+    }
+
+    /**
+     * Counts a failed run of the batch and hands it back until {@code retryAt}, when any instance may claim it
+     * again; only the batch's holder counts, so that instances agree on the count.
+     *
+     * @return the failed attempts so far; empty when {@code owner} no longer holds the batch
+     */
+    public OptionalInt countFailedAttempt(ResumeBatch batch, String owner, Instant retryAt) {
+        Document counted = batches.findOneAndUpdate(Filters.and(
+                        Filters.eq("_id", batch.id()),
+                        Filters.eq("owner", owner),
+                        Filters.eq("status", "RUNNING")),
+                Updates.combine(
+                        Updates.inc("failedAttempts", 1),
+                        Updates.set("leaseUntil", Date.from(retryAt))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return counted == null ? OptionalInt.empty() : OptionalInt.of(counted.getInteger("failedAttempts"));
     }
 
     public void done(ResumeBatch batch) {

@@ -13,6 +13,7 @@ import io.automark.command.component.ComponentExecutors;
 import io.automark.command.component.ComponentRun;
 import io.automark.command.support.EmbeddedStore;
 import io.automark.command.support.RunEnds;
+import io.automark.command.waiting.ResumeBatchNumbers;
 import io.automark.command.support.WebhookReceiver;
 import io.automark.events.campaign.CampaignFinished;
 import io.automark.events.campaign.ComponentType;
@@ -125,6 +126,25 @@ class BatchFailureRunTest {
         assertThat(TAGS.attempts(executionId, 2)).isGreaterThanOrEqualTo(2);
         assertThat(failedAttempts(executionId)).containsOnly(Map.entry("1", 3), Map.entry("2", 1));
         assertThat(awaitCampaignFinished(campaignId).endState()).isEqualTo(EndState.ABNORMAL);
+    }
+
+    @Test
+    void aResumedBatchWhoseComponentKeepsThrowingIsGivenUpThereAndTheRunEndsAbnormally() throws Exception {
+        String audienceId = upload("waited");
+        String campaignId = publish("Tag after a wait", audienceId, List.of(
+                Map.of("id", "pause", "type", "WAIT_UNTIL", "config", Map.of("duration", "PT1S")),
+                Map.of("id", "tag", "type", "TAG", "config", Map.of("tags", List.of("waited")))),
+                List.of(Map.of("from", "audience", "to", "pause"), Map.of("from", "pause", "to", "tag")));
+
+        ExecutionFinished finished = RunEnds.ofCampaign(events, campaignId);
+
+        String executionId = finished.executionId();
+        assertThat(finished.status()).isEqualTo(ExecutionStatus.ABNORMAL_END);
+        assertThat(finished.reason()).startsWith("tag: IllegalStateException: tags refused for resumed batch");
+        assertThat(resultsOf(executionId, "tag")).containsOnly(Map.entry(UserResult.FAILED, (long) USERS));
+        assertThat(TAGS.resumedAttempts(executionId)).as("three attempts of each resume batch")
+                .isPositive()
+                .satisfies(attempts -> assertThat(attempts % 3).isZero());
     }
 
     @Test
@@ -253,7 +273,10 @@ class BatchFailureRunTest {
         }
     }
 
-    /** Passes everyone, but throws on every attempt of batch 1 and on the first attempt of batch 2. */
+    /**
+     * Passes everyone, but throws on every attempt of batch 1, on the first attempt of batch 2, and on every attempt
+     * of a resumed batch.
+     */
     static final class ThrowingTag implements ComponentExecutor {
 
         private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
@@ -267,12 +290,25 @@ class BatchFailureRunTest {
         public ComponentRun execute(BatchContext context, FlowComponent component, List<AudienceMember> users) {
             int attempt = attempts.computeIfAbsent(context.executionId() + ":" + context.batchNumber(),
                     key -> new AtomicInteger()).incrementAndGet();
+            if (context.batchNumber() >= ResumeBatchNumbers.FIRST) {
+                throw new IllegalStateException("tags refused for resumed batch " + context.batchNumber());
+            }
             if (context.batchNumber() == 1 || context.batchNumber() == 2 && attempt == 1) {
                 throw new IllegalStateException("tags refused for batch " + context.batchNumber());
             }
             return ComponentRun.of(users.stream()
                     .map(user -> new UserOutcome(user.userId(), UserResult.PASSED, null, null))
                     .toList());
+        }
+
+        /** Attempts of every resume batch of the execution, together. */
+        int resumedAttempts(String executionId) {
+            return attempts.entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith(executionId + ":"))
+                    .filter(entry -> Long.parseLong(entry.getKey().substring(executionId.length() + 1))
+                            >= ResumeBatchNumbers.FIRST)
+                    .mapToInt(entry -> entry.getValue().get())
+                    .sum();
         }
 
         int attempts(String executionId, long batchNumber) {
