@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Users let in by events, waiting to go through their execution's flow: one document per batch, written before the
@@ -72,11 +73,33 @@ public class BehaviorInbox {
         }
         return new EntryBatch(document.getString("_id"), document.getString("executionId"),
                 document.getString("campaignId"), document.getString("workspaceId"),
-                document.get("batchNumber", Number.class).longValue(), members);
+                document.get("batchNumber", Number.class).longValue(), members, document.get("failedAttempts", 0));
     }
 
-    /** A batch of entered users as a worker gets it. */
+    /**
+     * Counts a failed run of the batch and hands it back until {@code retryAt}; only the batch's holder counts, so
+     * that instances agree on the count.
+     *
+     * @return the failed attempts so far; empty when {@code owner} no longer holds the batch
+     */
+    public OptionalInt countFailedAttempt(String batchId, String owner, Instant retryAt) {
+        Document counted = inbox.findOneAndUpdate(Filters.and(
+                        Filters.eq("_id", batchId),
+                        Filters.eq("owner", owner),
+                        Filters.eq("status", "RUNNING")),
+                Updates.combine(
+                        Updates.inc("failedAttempts", 1),
+                        Updates.set("leaseUntil", Date.from(retryAt))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return counted == null ? OptionalInt.empty() : OptionalInt.of(counted.getInteger("failedAttempts"));
+    }
+
+    /**
+     * A batch of entered users as a worker gets it.
+     *
+     * @param failedAttempts how many runs of the batch threw so far
+     */
     public record EntryBatch(String id, String executionId, String campaignId, String workspaceId, long batchNumber,
-                             List<EntryMember> members) {
+                             List<EntryMember> members, int failedAttempts) {
     }
 }

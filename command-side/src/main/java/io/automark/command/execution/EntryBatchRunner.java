@@ -30,9 +30,11 @@ class EntryBatchRunner {
     private final BatchRouter router;
     private final BatchRecorder recorder;
     private final ExecutionStops stops;
+    private final BatchRetries retries;
 
     EntryBatchRunner(BehaviorInbox inbox, EntryTriggers triggers, BatchRouter router, BatchRecorder recorder,
-                     ExecutionStops stops) {
+                     ExecutionStops stops, BatchRetries retries) {
+        this.retries = retries;
         this.inbox = inbox;
         this.stops = stops;
         this.triggers = triggers;
@@ -40,7 +42,11 @@ class EntryBatchRunner {
         this.recorder = recorder;
     }
 
-    void run(EntryBatch batch) {
+    /**
+     * Runs the batch for {@code owner}. When a component throws, the attempt is counted and the batch handed back
+     * for the back-off ({@link BatchRetries}); its last attempt gives up what throws, with those users FAILED.
+     */
+    void run(EntryBatch batch, String owner) {
         Optional<FlowDefinition> flow = triggers.flowOf(batch.executionId());
         if (flow.isEmpty() || stops.stopped(batch.executionId())) {
             log.info("Dropped entry batch [{}]: execution [{}] takes no more users", batch.id(),
@@ -54,15 +60,29 @@ class EntryBatchRunner {
                 .toList();
         BatchContext context = new BatchContext(batch.executionId(), batch.campaignId(), batch.workspaceId(), null,
                 batch.batchNumber());
-        RoutedBatch routed = router.route(context, FlowGraph.of(flow.get()), users);
+        RoutedBatch routed;
         try {
-            recorder.record(new RunOf(batch.executionId(), batch.campaignId(), batch.workspaceId(), flow.get()),
-                    batch.batchNumber(), routed);
+            routed = router.route(context, FlowGraph.of(flow.get()), users, retries.isLast(batch.failedAttempts()));
+        } catch (RuntimeException e) {
+            retries.retryLater(describe(batch), batch.campaignId(), batch.failedAttempts(),
+                    retryAt -> inbox.countFailedAttempt(batch.id(), owner, retryAt), e);
+            return;
+        }
+        try {
+            boolean fresh = recorder.record(new RunOf(batch.executionId(), batch.campaignId(), batch.workspaceId(),
+                    flow.get()), batch.batchNumber(), routed);
+            if (fresh && !routed.givenUp().isEmpty()) {
+                retries.reportGivenUp(describe(batch), batch.campaignId(), batch.failedAttempts(), routed.givenUp());
+            }
         } catch (ExecutionNotRunning e) {
             log.info("Entry batch [{}] came after execution [{}] ended", batch.id(), batch.executionId());
         }
         routed.failures().forEach(failure -> log.warn("Execution [{}] of campaign [{}]: component failed: {}",
                 batch.executionId(), batch.campaignId(), failure));
         inbox.done(batch.id());
+    }
+
+    private static String describe(EntryBatch batch) {
+        return "entry batch [" + batch.id() + "] of execution [" + batch.executionId() + "]";
     }
 }

@@ -64,10 +64,11 @@ class ExecutionWorkers implements SmartLifecycle {
         this.runner = new ExecutionRunner(jobs, audiences, router, recorder, waits.users(), waits.batches(),
                 stops, commands, clock, settings, batches, meters);
         this.inbox = inbox;
-        this.entries = new EntryBatchRunner(inbox, triggers, router, recorder, stops);
+        BatchRetries retries = new BatchRetries(clock, settings);
+        this.entries = new EntryBatchRunner(inbox, triggers, router, recorder, stops, retries);
         this.resumes = waits.batches();
         this.resumed = new ResumedBatchRunner(waits.batches(), waits.users(), waits.flows(), jobs, router, recorder,
-                clock, settings);
+                retries);
         this.waker = waits.waker();
         this.abTests = abTests;
         this.clock = clock;
@@ -126,7 +127,7 @@ class ExecutionWorkers implements SmartLifecycle {
             return true;
         }
         var entered = inbox.claim(owner, clock.instant(), lease);
-        entered.ifPresent(entries::run);
+        entered.ifPresent(batch -> entries.run(batch, owner));
         return entered.isPresent();
     }
 

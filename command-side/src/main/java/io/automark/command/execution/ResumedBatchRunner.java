@@ -2,7 +2,6 @@ package io.automark.command.execution;
 
 import io.automark.command.component.BatchContext;
 import io.automark.command.execution.BatchRecorder.RunOf;
-import io.automark.command.execution.BatchRouter.GivenUp;
 import io.automark.command.execution.BatchRouter.RoutedBatch;
 import io.automark.command.flow.FlowGraph;
 import io.automark.command.waiting.ExecutionFlows;
@@ -14,8 +13,6 @@ import io.automark.events.campaign.FlowDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +33,17 @@ class ResumedBatchRunner {
     private final ExecutionJobStore jobs;
     private final BatchRouter router;
     private final BatchRecorder recorder;
-    private final Clock clock;
-    private final ExecutionProperties settings;
+    private final BatchRetries retries;
 
     ResumedBatchRunner(ResumeBatches resumes, WaitingUsers waits, ExecutionFlows flows, ExecutionJobStore jobs,
-                       BatchRouter router, BatchRecorder recorder, Clock clock, ExecutionProperties settings) {
+                       BatchRouter router, BatchRecorder recorder, BatchRetries retries) {
         this.resumes = resumes;
         this.waits = waits;
         this.flows = flows;
         this.jobs = jobs;
         this.router = router;
         this.recorder = recorder;
-        this.clock = clock;
-        this.settings = settings;
+        this.retries = retries;
     }
 
     /**
@@ -67,12 +62,13 @@ class ResumedBatchRunner {
         List<WokenUser> users = waits.moved(batch.executionId(), batch.batchNumber());
         BatchContext context = BatchContext.resumed(batch.executionId(), batch.campaignId(), batch.workspaceId(),
                 audienceOf(users), batch.batchNumber(), chunksOf(users));
-        boolean lastAttempt = batch.failedAttempts() >= settings.maxBatchAttempts() - 1;
         RoutedBatch routed;
         try {
-            routed = router.resume(context, FlowGraph.of(flow.get()), batch.componentId(), users, lastAttempt);
+            routed = router.resume(context, FlowGraph.of(flow.get()), batch.componentId(), users,
+                    retries.isLast(batch.failedAttempts()));
         } catch (RuntimeException e) {
-            retryLater(batch, owner, e);
+            retries.retryLater(describe(batch), batch.campaignId(), batch.failedAttempts(),
+                    retryAt -> resumes.countFailedAttempt(batch, owner, retryAt), e);
             return;
         }
         record(batch, flow.get(), routed, users.size());
@@ -84,11 +80,7 @@ class ResumedBatchRunner {
             boolean fresh = recorder.record(new RunOf(batch.executionId(), batch.campaignId(), batch.workspaceId(),
                     flow), batch.batchNumber(), routed);
             if (fresh && !routed.givenUp().isEmpty()) {
-                GivenUp first = routed.givenUp().get(0);
-                log.error("Execution [{}] of campaign [{}]: resume batch {} given up after {} attempts; its users "
-                                + "at [{}] ({} users) are recorded FAILED and the run goes on", batch.executionId(),
-                        batch.campaignId(), batch.batchNumber(), batch.failedAttempts() + 1, first.componentId(),
-                        first.users(), first.thrown());
+                retries.reportGivenUp(describe(batch), batch.campaignId(), batch.failedAttempts(), routed.givenUp());
             }
         } catch (ExecutionNotRunning e) {
             log.warn("Resume batch {} came after execution [{}] ended; its {} users are not recorded",
@@ -100,17 +92,8 @@ class ResumedBatchRunner {
                 batch.executionId(), batch.campaignId(), failure));
     }
 
-    private void retryLater(ResumeBatch batch, String owner, RuntimeException thrown) {
-        int attempt = batch.failedAttempts() + 1;
-        Duration delay = settings.retryDelayAfter(attempt);
-        if (resumes.countFailedAttempt(batch, owner, clock.instant().plus(delay)).isEmpty()) {
-            log.info("Resume batch {} of execution [{}] was taken over while it ran", batch.batchNumber(),
-                    batch.executionId());
-            return;
-        }
-        log.warn("Execution [{}] of campaign [{}]: attempt {} of resume batch {} failed (given up after {}); it runs "
-                        + "again in {}: {}", batch.executionId(), batch.campaignId(), attempt, batch.batchNumber(),
-                settings.maxBatchAttempts(), delay, BatchFailure.describe(thrown));
+    private static String describe(ResumeBatch batch) {
+        return "resume batch " + batch.batchNumber() + " of execution [" + batch.executionId() + "]";
     }
 
     /** The audience the users come from: one per execution, none when events let them in. */

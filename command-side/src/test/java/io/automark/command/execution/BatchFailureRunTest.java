@@ -22,6 +22,7 @@ import io.automark.events.campaign.FlowComponent;
 import io.automark.events.execution.ComponentOutcomes;
 import io.automark.events.execution.ExecutionBatchRecorded;
 import io.automark.events.execution.ExecutionFinished;
+import io.automark.events.execution.ExecutionStarted;
 import io.automark.events.execution.ExecutionStatus;
 import io.automark.events.execution.UserOutcome;
 import io.automark.events.execution.UserResult;
@@ -76,6 +77,7 @@ class BatchFailureRunTest {
     private static final int USERS = 4 * BATCH;
     private static final WebhookReceiver RECEIVER = new WebhookReceiver();
     private static final ThrowingTag TAGS = new ThrowingTag();
+    private static final ThrowingGrouping GROUPINGS = new ThrowingGrouping();
 
     @Autowired
     private TestRestTemplate http;
@@ -145,6 +147,35 @@ class BatchFailureRunTest {
         assertThat(TAGS.resumedAttempts(executionId)).as("three attempts of each resume batch")
                 .isPositive()
                 .satisfies(attempts -> assertThat(attempts % 3).isZero());
+    }
+
+    @Test
+    void anEntryBatchWhoseComponentKeepsThrowingIsGivenUpThere() throws Exception {
+        Map<String, Object> flow = Map.of(
+                "components", List.of(
+                        Map.of("id", "entry", "type", "BEHAVIOR_EVENT", "config", Map.of("eventType", "refused")),
+                        Map.of("id", "split", "type", "RANDOM_GROUPING", "config", Map.of("groups",
+                                List.of(Map.of("name", "A", "percent", 100)))),
+                        Map.of("id", "hook", "type", "WEBHOOK", "config", Map.of("url", RECEIVER.url()))),
+                "edges", List.of(Map.of("from", "entry", "to", "split"),
+                        Map.of("from", "split", "to", "hook", "branch", "A")));
+        String campaignId = (String) http.postForEntity(BASE + "/campaigns", Map.of("name", "Entry", "flow", flow),
+                Map.class).getBody().get("id");
+        assertThat(http.postForEntity(BASE + "/campaigns/" + campaignId + "/publish", null, Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<Map> accepted = http.postForEntity(BASE + "/events", List.of(Map.of("userId", "buyer-1",
+                "type", "refused", "occurredAt", Instant.now().toString())), Map.class);
+
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String executionId = startedExecutionOf(campaignId);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (resultsOf(executionId, "split").isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(resultsOf(executionId, "split")).containsOnly(Map.entry(UserResult.FAILED, 1L));
+        assertThat(GROUPINGS.attempts()).isEqualTo(3);
+        assertThat(RECEIVER.requests(executionId)).isZero();
     }
 
     @Test
@@ -222,6 +253,17 @@ class BatchFailureRunTest {
         throw new AssertionError("campaign " + campaignId + " did not finish");
     }
 
+    private String startedExecutionOf(String campaignId) {
+        return events.openStream(null).asStream()
+                .map(EventMessage::getPayload)
+                .filter(ExecutionStarted.class::isInstance)
+                .map(ExecutionStarted.class::cast)
+                .filter(started -> started.campaignId().equals(campaignId))
+                .findFirst()
+                .orElseThrow()
+                .executionId();
+    }
+
     private List<ExecutionBatchRecorded> batches(String executionId) {
         return events.readEvents(executionId).asStream()
                 .map(EventMessage::getPayload)
@@ -269,6 +311,7 @@ class BatchFailureRunTest {
             channels.forEach(channel -> all.add(new ChannelExecutor(channel, ledger, stops)));
             // The last executor of a type runs it.
             all.add(TAGS);
+            all.add(GROUPINGS);
             return new ComponentExecutors(all);
         }
     }
@@ -314,6 +357,27 @@ class BatchFailureRunTest {
         int attempts(String executionId, long batchNumber) {
             AtomicInteger counted = attempts.get(executionId + ":" + batchNumber);
             return counted == null ? 0 : counted.get();
+        }
+    }
+
+    /** Throws on every attempt: the grouping of a flow that users enter by events. */
+    static final class ThrowingGrouping implements ComponentExecutor {
+
+        private final AtomicInteger attempts = new AtomicInteger();
+
+        @Override
+        public Set<ComponentType> types() {
+            return Set.of(ComponentType.RANDOM_GROUPING);
+        }
+
+        @Override
+        public ComponentRun execute(BatchContext context, FlowComponent component, List<AudienceMember> users) {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("grouping refused for entry batch " + context.batchNumber());
+        }
+
+        int attempts() {
+            return attempts.get();
         }
     }
 }
