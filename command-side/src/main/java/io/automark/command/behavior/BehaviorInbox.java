@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import io.automark.command.infrastructure.LeasedBatchAttempts;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -83,15 +84,7 @@ public class BehaviorInbox {
      * @return the failed attempts so far; empty when {@code owner} no longer holds the batch
      */
     public OptionalInt countFailedAttempt(String batchId, String owner, Instant retryAt) {
-        Document counted = inbox.findOneAndUpdate(Filters.and(
-                        Filters.eq("_id", batchId),
-                        Filters.eq("owner", owner),
-                        Filters.eq("status", "RUNNING")),
-                Updates.combine(
-                        Updates.inc("failedAttempts", 1),
-                        Updates.set("leaseUntil", Date.from(retryAt))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return counted == null ? OptionalInt.empty() : OptionalInt.of(counted.getInteger("failedAttempts"));
+        return LeasedBatchAttempts.countFailed(inbox, batchId, owner, retryAt);
     }
 
     /**

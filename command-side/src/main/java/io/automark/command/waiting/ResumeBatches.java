@@ -8,6 +8,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.automark.command.infrastructure.LeasedBatchAttempts;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -68,15 +69,7 @@ public class ResumeBatches {
      * @return the failed attempts so far; empty when {@code owner} no longer holds the batch
      */
     public OptionalInt countFailedAttempt(ResumeBatch batch, String owner, Instant retryAt) {
-        Document counted = batches.findOneAndUpdate(Filters.and(
-                        Filters.eq("_id", batch.id()),
-                        Filters.eq("owner", owner),
-                        Filters.eq("status", "RUNNING")),
-                Updates.combine(
-                        Updates.inc("failedAttempts", 1),
-                        Updates.set("leaseUntil", Date.from(retryAt))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return counted == null ? OptionalInt.empty() : OptionalInt.of(counted.getInteger("failedAttempts"));
+        return LeasedBatchAttempts.countFailed(batches, batch.id(), owner, retryAt);
     }
 
     public void done(ResumeBatch batch) {
